@@ -166,6 +166,7 @@ from panelcli.reading import (
 )
 from panelcli.summary import (
     DILUTED_READ,
+    PRELIMINARY_NOTE,
     RUN_FAILED_FIRST,
     RUN_QC_FAILED,
     join_names,
@@ -5939,7 +5940,7 @@ class _HeldSample:
         elif status_said == "result-preliminary":
             self.preliminary.add((result.line, result.marker))
             self.waiting[result.marker] += 1
-            self.held.append(result.model_copy(update={"note": _noted(result, _PRELIMINARY_NOTE)}))
+            self.held.append(result.model_copy(update={"note": _noted(result, PRELIMINARY_NOTE)}))
         elif self.waiting[result.marker] or (
             self.none_given and self.none_given[marker_key(result.marker_as_written)]
         ):  # only a marker with such a row above is looked for (flat time per row)
@@ -6235,7 +6236,6 @@ _SAID_OF_A_RESULT = frozenset({
 
 #: How many rows of one sample `corrections_applied` holds the events of at the most
 HELD_AT_MOST = 2048
-_PRELIMINARY_NOTE = "a preliminary result: the final one may differ"
 _CORRECTED_NOTE = "the lab's corrected result"
 
 

@@ -101,6 +101,22 @@ CHILD_RANGE_SENTENCE = (
     "the lab which ranges fit a child."
 )
 
+#: A result's note where its status says it is preliminary (`check.corrections_applied`)
+PRELIMINARY_NOTE = "a preliminary result: the final one may differ"
+
+
+def _preliminary_sentence(preliminary: Sequence[Result], every: bool) -> str:
+    """Which results are preliminary, said before what reads them ('The TNF-α result is not
+    final yet: the lab's number may still change.'); `every`: all of the sample's are."""
+    if every and len(preliminary) > 1:
+        return "None of these results is final yet: the lab's numbers may still change."
+    several = len(preliminary) > 1
+    return (
+        f"The {_names(preliminary)} result{'s' * several} {'are' if several else 'is'} not "
+        f"final yet: the lab's number{'s' * several} may still change."
+    )
+
+
 #: Said with the names the panel gives IL-6, IFN-γ and IL-10 (QA: 'Interleukin 6' in a lab's
 #: set was 'IL-6' here alone).
 STORM_SENTENCE = (
@@ -1153,18 +1169,20 @@ def _summarise_panel(
         some = counted(len(group), f"{more}{word}", f"{more}{word}s")
         lines = _lines_named(group)
         several = word == "row" or len(group) > 1  # a wide row holds several tests (review)
+        # each test by its marker (educator QA round 20: 'the result of 1 more test … (line
+        # 2)' told a reader holding a printout nothing of which)
+        names = join_names(first_few(list(dict.fromkeys(i.marker or "" for i in group))))
         if kind == "pending":
-            the = "The results on" if word == "row" else f"The result{'s' * several} of"
-            said.append(
-                f"{the} {some} of this sample {'are' if several else 'is'} not back yet{lines}."
-            )
+            the = (
+                f"The results on {some}" if word == "row"
+                else f"The {names} result{'s' * several}"
+            )  # fmt: skip
+            said.append(f"{the} of this sample {'are' if several else 'is'} not back yet{lines}.")
         elif kind == "marked":  # lab QA round 19: 'the lab gave no result' of one it gave
             said.append(_marked_said(group, word == "row", several, lines, more))
         else:
-            given = "results on" if word == "row" else "result for"
-            said.append(
-                f"The lab gave no {given} {some} of this sample{lines}. The warnings say why."
-            )
+            given = f"results on {some}" if word == "row" else f"result for {names}"
+            said.append(f"The lab gave no {given} of this sample{lines}. The warnings say why.")
     return summary.model_copy(
         update={
             "text": [*summary.text, *said],
@@ -1300,6 +1318,10 @@ def _summary(
         # before what reads the results (educator QA round 14: a child's IL-6 was high by one
         # set and normal by another, neither saying whom its range was for)
         text.append(CHILD_RANGE_SENTENCE)
+    if preliminary := [r for r in results if r.note and PRELIMINARY_NOTE in r.note]:
+        # before what reads them too (educator QA round 20: a preliminary TNF-α 'can be a
+        # sign of inflammation' with no word that its number may still change)
+        text.append(_preliminary_sentence(preliminary, len(preliminary) == len(results)))
     # one sample id given with two patients: no pattern across their results (lab QA round 13:
     # one person's IL-6 and another's TNF-α were 'both high at the same time')
     apart_from_far = far and len(far) < len(high)

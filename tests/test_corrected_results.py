@@ -394,7 +394,7 @@ def test_a_preliminary_row_with_no_value_is_a_result_still_to_come(tmp_path: Pat
     path = tmp_path / "corrected.csv"
     report = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
     assert (
-        "The result of 1 more test of this sample is not back yet (line 2)."
+        "The IL-6 result of this sample is not back yet (line 2)."
         in (report["panels"][0]["summary"]["text"])
     )
     found = events(tmp_path, text + "S6,P1,2026-03-06,IL-6,1,pg/mL,F\n")

@@ -743,9 +743,9 @@ def test_a_sample_whose_tests_have_no_result_given_still_has_its_panel(tmp_path:
     # cancelled: no result given; pending: not back yet (lay QA and review: one sentence
     # for both said a deleted result might still come)
     assert first[-1] == (
-        "The lab gave no result for 1 more test of this sample (line 3). The warnings say why."
+        "The lab gave no result for IL-8 of this sample (line 3). The warnings say why."
     )
-    assert pending == ["The result of 1 test of this sample is not back yet (line 4)."]
+    assert pending == ["The IL-6 result of this sample is not back yet (line 4)."]
     table = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "200"}).stdout
     assert "Sample Q-2 · patient P-51" in table
 
@@ -895,7 +895,7 @@ def test_not_given_sentences_go_by_what_the_status_says_and_say_rows_of_a_wide_f
         encoding="utf-8",
     )
     assert check_file(str(path)).panels[0].summary.text[-1] == (
-        "The lab gave no result for 1 more test of this sample (line 3). The warnings say why."
+        "The lab gave no result for IL-10 of this sample (line 3). The warnings say why."
     )
     path.write_text(
         "sample_id,result_status,IL-6 (pg/mL),IL-8 (pg/mL)\nS1,F,3,4\nS1,I,,\n", encoding="utf-8"
@@ -924,8 +924,8 @@ def test_pending_words_of_other_languages_and_a_sample_of_pending_and_cancelled_
     report = check_file(str(path))
     assert not report.rejected
     assert report.panels[1].summary.text == [
-        "The result of 1 test of this sample is not back yet (line 3).",
-        "The lab gave no result for 1 test of this sample (line 4). The warnings say why.",
+        "The IL-6 result of this sample is not back yet (line 3).",
+        "The lab gave no result for IL-8 of this sample (line 4). The warnings say why.",
     ]
     (trend,) = report.trends
     assert not [t for t in trend.text if "could be used" in t]
@@ -1005,7 +1005,7 @@ def test_a_final_status_in_german_or_spanish_with_a_pending_addendum_is_judged(
         ("Freigegeben; storniert", "cancelled"), ("Liberado; corregido", "corrected"),
     ]  # fmt: skip
     assert report.panels[2].summary.text == [
-        "The result of 1 test of this sample is not back yet (line 4)."
+        "The IL-6 result of this sample is not back yet (line 4)."
     ]
 
 

@@ -1,0 +1,42 @@
+"""Educator and patient-reader QA round 20 (/work/qa20/probe/report.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from panelcli.check import check_file
+
+PENDING_AND_PRELIMINARY = (
+    "sample_id,patient_id,collected_at,marker,value,unit,result_status\n"
+    "S5,P5,2026-03-02,IL-6,,pg/mL,Pending\nS5,P5,2026-03-02,TNF-α,22,pg/mL,Preliminary\n"
+    "S5,P5,2026-03-02,IL-10,3.0,pg/mL,Corrected\nS5,P5,2026-03-02,IL-8,,pg/mL,Cancelled\n"
+    "S5,P5,2026-03-02,IFN-γ,QNS,pg/mL,Final\nS5,P5,2026-03-02,IL-2,Hemolyzed,pg/mL,Final\n"
+)
+
+
+def test_a_preliminary_result_and_tests_with_no_result_are_named_in_the_summary(
+    write_csv: Callable[..., str],
+) -> None:
+    """#2: a preliminary TNF-α was read as final ('can be a sign of inflammation', nothing
+    said of it being preliminary), and the tests not back or not given were only counted."""
+    [panel] = check_file(write_csv(PENDING_AND_PRELIMINARY)).panels
+    text = panel.summary.text
+    preliminary = text.index(
+        "The TNF-α result is not final yet: the lab's number may still change."
+    )
+    reads = next(i for i, said in enumerate(text) if said.startswith("TNF-α is 1.5 times"))
+    assert preliminary < reads  # said before what reads it
+    assert "The IL-6 result of this sample is not back yet (line 2)." in text
+    assert (
+        "The lab gave no result for IL-8, IFN-γ and IL-2 of this sample (lines 5, 6 and 7). The "
+        "warnings say why." in text
+    )
+
+
+def test_a_sample_of_preliminary_results_only_says_so_once(write_csv: Callable[..., str]) -> None:
+    rows = "".join(
+        f"S1,{marker},{value},pg/mL,P\n" for marker, value in (("IL-6", 40), ("IL-8", 3))
+    )
+    [panel] = check_file(write_csv(f"sample_id,marker,value,unit,result_status\n{rows}")).panels
+    said = [s for s in panel.summary.text if "final yet" in s]
+    assert said == ["None of these results is final yet: the lab's numbers may still change."]

@@ -35,6 +35,7 @@ from panelcli.models import (
 from panelcli.patterns import lazy_pattern
 from panelcli.reading import describe_source, named_by_line
 from panelcli.render.lint import row_named
+from panelcli.summary import RUN_QC_FAILED
 from panelcli.trends import (
     BEFORE_1900,
     NAMES_NO_DAY,
@@ -194,10 +195,12 @@ def observation(
     set_name: str,
     synthetic: bool = False,
     lab_status: str | None = None,
+    run_failed: bool = False,
 ) -> dict[str, Any]:
     """One result as an Observation carrying the notice as a note; status final, or the
     `lab_status` its row's result status gives ('preliminary', 'corrected'); `synthetic`:
-    from a file that says it is panelcli's made-up data (labelled test data)."""
+    from a file that says it is panelcli's made-up data (labelled test data); `run_failed`:
+    from a file that says its run failed its quality control (status unknown, and a note)."""
     code: dict[str, Any] = {"text": result.marker}
     if result.marker in loinc:
         code = {"coding": [{"system": LOINC, "code": loinc[result.marker]}], **code}
@@ -205,7 +208,9 @@ def observation(
     if synthetic:
         resource["meta"] = {"security": [dict(TEST_DATA)]}
     resource |= {
-        "status": lab_status or "final",
+        # not final where the lab said not to report it (next-step and educator QA round 20:
+        # a 'QC FAILED - DO NOT REPORT' run's results were final, said only in the outcome)
+        "status": "unknown" if run_failed else lab_status or "final",
         "category": [
             {"coding": [{"system": CATEGORY, "code": "laboratory", "display": "Laboratory"}]}
         ],
@@ -215,6 +220,8 @@ def observation(
     if subject:
         resource["subject"] = subject
     notes = [result.note] if result.note else []
+    if run_failed:
+        notes.append(RUN_FAILED_NOTE)
     if lab_status == "unknown":
         notes.append("The lab's result status could not be read; panelcli judged the value.")
     elif lab_status:
@@ -378,6 +385,11 @@ def write_fhir_bundle(report: Report, reference_set: ReferenceSet, out: TextIO) 
     out.write(json_inert(bundle) + "\n")  # a file's texts, harmless on a terminal
 
 
+#: The note of each Observation of a run that failed its quality control
+RUN_FAILED_NOTE = (
+    "The file says the test run of this result failed its quality checks, so it may not be "
+    "right. Ask the lab before you rely on it."
+)
 #: A row's result status warning, and the Observation status it gives (FHIR's codes); a
 #: status panelcli cannot read is no 'final' to send on (QA)
 _LAB_STATUS = {
@@ -395,6 +407,7 @@ def fhir_bundle(report: Report, loinc: Mapping[str, str]) -> dict[str, Any]:
     set_name = f"{used.name}{version}, sha256 {used.sha256}"
     full_url = _FullUrls(used.sha256)
     synthetic = set(report.synthetic_sources)
+    failed_runs = {issue.source for issue in report.rejected if issue.code == RUN_QC_FAILED}
     # QA: a preliminary or corrected result was sent as final, its status only in the
     # OperationOutcome; a row's status warning names its line, and its marker where the row
     # gives several (a wide row's own status columns: QA, one marker's gave all theirs)
@@ -415,6 +428,7 @@ def fhir_bundle(report: Report, loinc: Mapping[str, str]) -> dict[str, Any]:
                 or lab_status.get((r.source, r.line, None))
                 # each row of a status given once a file for its text (developer QA round 9)
                 or ("unknown" if STATUS_UNREAD_NOTE in r.own_note else None),
+                r.source in failed_runs,
             ),
         }
         for panel in report.panels

@@ -41,3 +41,16 @@ def test_a_failed_run_s_observations_are_not_final_and_say_why(
         for o in observations
     ]
     assert seen == [("S1", "unknown", True), ("S1", "unknown", True), ("S2", "final", False)]
+
+
+def test_another_name_of_a_format_is_pointed_at_it(write_csv: Callable[..., str]) -> None:
+    """#3: '-f jsonl' was told 'did you mean json?', one document a line reader cannot use."""
+    path = write_csv("marker,value,unit\nIL-6,1,pg/mL\n")
+    for given, meant in (("jsonl", "ndjson"), ("JSON-Lines", "ndjson"), ("fhir.json", "fhir"),
+                         ("txt", "table"), ("jsn", "json")):  # fmt: skip
+        result = runner.invoke(app, ["check", path, "-f", given])
+        assert result.exit_code == 2
+        assert (
+            f"'{given}' is not one of table, json, ndjson, csv, fhir (did you mean {meant}?)"
+            in (" ".join(result.output.split()))
+        )

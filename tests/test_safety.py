@@ -487,7 +487,7 @@ def test_sigterm_or_sighup_with_output_file_leaves_no_file_and_no_process(
         [sys.executable, "-m", "panelcli", "check", str(two_process_file), "-f", "ndjson",
          "-o", str(out_dir / "out.ndjson")],
         stderr=subprocess.PIPE, env={**os.environ, "TMPDIR": str(temp_dir)},
-        start_new_session=True,
+        start_new_session=True, preexec_fn=as_from_a_terminal,
     )  # fmt: skip
     deadline = time.monotonic() + 30
     children: list[int] = []

@@ -127,13 +127,19 @@ def _blocks(lines: list[str], delimiter: str) -> tuple[int, list[ValueBlock]]:
     """The number of lines above the first block, and the blocks."""
     blocks: list[ValueBlock] = []
     preamble = 0
+    trailer = False  # past xPONENT's '-- CRC --' line: its checksum, no block's row
     try:
         for start, ended, cells in records(lines, delimiter):
             if is_data_type_line(cells):
                 if not blocks:
                     preamble = start - 1
                 blocks.append(ValueBlock(start, cells[1].strip(), []))
-            elif blocks:
+                trailer = False
+            elif len(cells) == 1 and _letters(cells[0]) == "crc" and "--" in cells[0]:
+                # lab QA round 20: read as the last block's row, the checksum was an alarm
+                # 'of no well of the results', to be checked in the file
+                trailer = bool(blocks)
+            elif blocks and not trailer:
                 blocks[-1].rows.append((start, ended, cells))
     except csv.Error:  # a broken quote: the reader names its row, as in any file
         return 0, []

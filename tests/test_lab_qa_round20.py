@@ -60,3 +60,24 @@ def test_a_summary_block_at_the_end_of_a_long_file_makes_no_samples(
     assert [(w.code, w.line) for w in report.warnings] == [
         ("control-skipped", line) for line in (5, 6, 7, 8)
     ]
+
+
+def test_xponent_s_checksum_trailer_is_no_alarm(write_csv: Callable[..., str]) -> None:
+    """#4: the '-- CRC --' line's checksum, read as a row of the 'Warnings/Errors' block above
+    it, was an alarm 'of well CRC' that 'names no well of the results: check it in the file'."""
+    path = write_csv(
+        '"Program","xPONENT","","MAGPIX"\n"Batch","CYTO_PLATE_07"\n\n"DataType:","Result"\n'
+        '"Location","Sample","IL-6 (19)","IL-8 (20)","Total Events"\n'
+        '"3(1,C1)","PT-201","1.1","5.2","1100"\n"4(1,D1)","PT-202","30","5.2","1100"\n\n'
+        '"DataType:","Units"\n"Analyte:","IL-6 (19)","IL-8 (20)"\n"Units:","pg/mL","pg/mL"\n\n'
+        '"DataType:","Warnings/Errors"\n"Location","Status","Message"\n'
+        '"4(1,D1)","Warning","Low bead count"\n\n-- CRC --\n"CRC","7A3F9C21"\n'
+    )
+    report = check_file(path)
+    [blocks] = [w for w in report.warnings if w.code == "blocks-skipped"]
+    assert "CRC" not in blocks.message
+    assert "gives one well (their results are not judged)" in blocks.message
+    assert [(r.sample_id, r.marker, r.status.value) for p in report.panels for r in p.results] == [
+        ("PT-201", "IL-6", "normal"), ("PT-201", "IL-8", "normal"),
+        ("PT-202", "IL-6", "indeterminate"), ("PT-202", "IL-8", "indeterminate"),
+    ]  # fmt: skip  # the one real alarm still applied

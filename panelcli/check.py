@@ -594,22 +594,38 @@ def read_lab_range(
 def unit_in_doubt(
     text: str, read: Bounds, chosen: Bounds | None, exponent: int, unit: str, decimal_comma: bool
 ) -> str | None:
-    """Why a printed range with no unit, read in the value's unit (`exponent` from it to the
-    set's `unit`), is in doubt: its upper limit 100 times or more away from the set's `chosen`
-    one, where the set's unit does not read it farther (QA: '< 62' beside 0,5 ng/mL of IL-8
-    was < 62,000 pg/mL, and 500 pg/mL normal; '0-30', 12,000 times IL-6's, too); None where
-    it is not."""
+    """Why a printed range is in doubt: its upper limit 100 times or more away from the set's
+    `chosen` one, read in its own unit, or with none in the value's unit (`exponent` from it
+    to the set's `unit`) where the set's unit does not read it farther (QA: '< 62' beside 0,5
+    ng/mL of IL-8 was < 62,000 pg/mL, and 500 pg/mL normal; '0-30', 12,000 times IL-6's, too);
+    None where it is not."""
     if chosen is None or not chosen.high or not read.high:
         return None
     times = read.high / chosen.high
     if 0.01 < times < 100:
         return None
+    printed = parse_lab_range(text, decimal_comma)
+    if printed is None:
+        return None
+    if printed.unit is not None:
+        # its own unit, not the value's, where the value's would read it nearer the set's (lab
+        # QA round 20: '0.0-7.0 ng/mL' beside IL-6 in pg/mL, a unit left from another test,
+        # was 0 - 7000 pg/mL, and 450 normal); one in the value's unit is the lab's own
+        try:
+            own = conversion_exponent(printed.unit, unit)
+        except UnitProblem:
+            return None
+        as_value_s = convert(printed.high or read.high, exponent) / chosen.high
+        if own == exponent or abs(math.log10(as_value_s)) >= abs(math.log10(times)):
+            return None
+        return (
+            f"is in {shorten(printed.unit)}: so read, it is {times_said(times)} the reference "
+            f"set's upper limit ({number_text(chosen.high)} {unit}), so its unit is in doubt "
+            "(check the unit printed with it)"
+        )
     as_set_s = convert(read.high, -exponent) / chosen.high
     if exponent != 0 and abs(math.log10(as_set_s)) >= abs(math.log10(times)):
         return None  # the set's unit reads it no nearer: the value's is as good a guess
-    printed = parse_lab_range(text, decimal_comma)
-    if printed is None or printed.unit is not None:  # its own unit: no doubt
-        return None
     said = (
         f"has no unit: read in the value's unit it is {times_said(times)} the reference set's "
         f"upper limit ({number_text(chosen.high)} {unit})"

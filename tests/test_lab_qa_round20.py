@@ -81,3 +81,29 @@ def test_xponent_s_checksum_trailer_is_no_alarm(write_csv: Callable[..., str]) -
         ("PT-201", "IL-6", "normal"), ("PT-201", "IL-8", "normal"),
         ("PT-202", "IL-6", "indeterminate"), ("PT-202", "IL-8", "indeterminate"),
     ]  # fmt: skip  # the one real alarm still applied
+
+
+@pytest.mark.parametrize(
+    ("printed", "value", "used"),
+    [("0.0-7.0 ng/mL", "450", False),  # 0-7000 pg/mL: as pg/mL it would be near the set's
+     ("0-600 pg/mL", "450", True),  # in the value's unit: the lab's own, as written
+     ("0-0.007 ng/mL", "4", True),  # 7 pg/mL: near the set's in its own unit
+     ("0-7 pg/mL", "0.0045", True)],  # a value in ng/mL, its range in pg/mL: near the set's
+)  # fmt: skip
+def test_a_range_in_a_unit_not_the_value_s_that_is_far_off_is_in_doubt(
+    write_csv: Callable[..., str], printed: str, value: str, used: bool
+) -> None:
+    """#5: '0.0-7.0 ng/mL' beside IL-6 in pg/mL, a unit left from another test, was read as
+    0 - 7000 pg/mL, and IL-6 450 pg/mL was normal, exit 0."""
+    unit = "ng/mL" if value == "0.0045" else "pg/mL"
+    path = write_csv(f"Sample,Test,Result,Units,Ref Range\nM11,IL-6,{value},{unit},{printed}\n")
+    report = check_file(path)
+    [result] = report.panels[0].results
+    assert result.reference is not None
+    assert (result.reference.origin == "file") is used
+    if not used:
+        assert result.status.value == "high"
+        [doubt] = [w for w in report.warnings if w.code == "range-unreadable"]
+        assert "is in ng/mL: so read, it is 2,800 times the reference set's upper limit" in (
+            doubt.message
+        )

@@ -33,6 +33,10 @@ BOTH = Bounds(low=10.0, high=20.0, critical_low=2.0, critical_high=50.0)
         (500.0, ">", UPPER, Status.CRITICAL, "HH"),
         (9.0, "<", BOTH, Status.LOW, "L"),  # certainly low, maybe critical
         (15.0, "<", BOTH, Status.INDETERMINATE, "IND"),
+        # at a critical limit (code audit round 20: a mutant '<' for '<=' passed every test)
+        (2.0, "<", BOTH, Status.CRITICAL, "LL"),  # every value under 2 is at or past it
+        (100.0, "<", Bounds(critical_high=100.0), Status.NORMAL, "N"),  # never reaches it
+        (500.0, ">=", UPPER, Status.CRITICAL, "HH"),
     ],
 )
 def test_status_and_flag(value, comparator, bounds, status, flag):
@@ -49,6 +53,18 @@ def test_censored_high_keeps_both_flags_and_says_it_may_be_higher():
 def test_straddling_value_gives_a_reason():
     judged = interpret(8.0, "<", UPPER, "pg/mL")
     assert judged.note and "cannot be judged" in judged.note
+
+
+def test_a_censored_value_s_note_names_the_critical_limits_it_may_reach() -> None:
+    """Code audit round 20 (T2, T3): docs/output.md promises 'it could even be past the
+    critical limit' for a one-sided range; a '<500' cannot reach a critical high of 500."""
+    one_sided = interpret(200.0, "<", Bounds(high=7.0, critical_high=100.0), "pg/mL")
+    assert one_sided.note is not None
+    assert one_sided.note.endswith("It could even be past the critical limit of 100 pg/mL")
+    both = Bounds(low=2.0, high=50.0, critical_low=1.0, critical_high=500.0)
+    under = interpret(500.0, "<", both, "pg/mL")
+    assert under.note is not None
+    assert under.note.endswith("It could even be past the critical limit of 1 pg/mL")
 
 
 def test_times_upper_limit_only_for_high_values():

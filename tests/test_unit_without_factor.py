@@ -72,6 +72,8 @@ def test_an_activity_unit_is_not_called_a_spelling_mistake() -> None:
         conversion_exponent("pg/mll", "pg/mL")
     except UnitProblem as problem:
         assert "spelling" in str(problem)
+    else:  # (code audit round 20: with no else, a converted 'pg/mll' passed)
+        raise AssertionError("pg/mll was converted to pg/mL")
 
 
 def test_cli_exit_codes_follow_the_judgement(write_csv) -> None:

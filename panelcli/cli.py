@@ -1684,12 +1684,13 @@ def schema(
             # 18, was round 12 #5: it had none, and 'ranges' refused it)
             from pydantic import create_model
 
-            from panelcli.models import ReferenceSetInfo, open_to_additions
+            from panelcli.models import NOTICE, ReferenceSetInfo, open_to_additions
             from panelcli.ranges import RangesFile
 
             shown = create_model(
                 "RangesShown", __base__=RangesFile, schema_version=(str, ...),
                 panelcli_version=(str, ...), reference_set=(ReferenceSetInfo, ...),
+                notice=(str, NOTICE),
             )  # fmt: skip
             document = open_to_additions(shown.model_json_schema(mode="serialization"))
         else:
@@ -1788,13 +1789,15 @@ def ranges_show(
         loaded = load_ranges(name)
         _say_ranges_warnings(loaded)  # as check says them (QA: only 'ranges validate' did)
         if output_format == RangesFormat.json:
-            from panelcli.models import PANELCLI_VERSION, SCHEMA_VERSION
+            from panelcli.models import NOTICE, PANELCLI_VERSION, SCHEMA_VERSION
             from panelcli.values import json_inert
 
-            # the versions, as every JSON panelcli writes (developer QA round 8)
+            # the versions, as every JSON panelcli writes (developer QA round 8); the notice,
+            # as the table's (educator QA round 20: a portal may show these 'normal ranges')
             payload = {
                 "schema_version": SCHEMA_VERSION, "panelcli_version": PANELCLI_VERSION,
                 "reference_set": loaded.info.model_dump(), **loaded.data.model_dump(),
+                "notice": NOTICE,
             }  # fmt: skip
             # json_inert: a set's texts are a file's, as a report's are (review: a U+202E
             # in a description reached the terminal raw)

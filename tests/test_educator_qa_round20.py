@@ -40,3 +40,17 @@ def test_a_sample_of_preliminary_results_only_says_so_once(write_csv: Callable[.
     [panel] = check_file(write_csv(f"sample_id,marker,value,unit,result_status\n{rows}")).panels
     said = [s for s in panel.summary.text if "final yet" in s]
     assert said == ["None of these results is final yet: the lab's numbers may still change."]
+
+
+def test_ranges_show_as_json_carries_the_notice() -> None:
+    """#6: every output format carries the notice; `ranges show --format json` had none."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+    from panelcli.models import NOTICE
+
+    shown = CliRunner().invoke(app, ["ranges", "show", "--format", "json"])
+    assert shown.exit_code == 0
+    assert json.loads(shown.stdout)["notice"] == NOTICE

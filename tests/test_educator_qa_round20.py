@@ -54,3 +54,28 @@ def test_ranges_show_as_json_carries_the_notice() -> None:
     shown = CliRunner().invoke(app, ["ranges", "show", "--format", "json"])
     assert shown.exit_code == 0
     assert json.loads(shown.stdout)["notice"] == NOTICE
+
+
+def test_the_words_a_report_prints_are_explained_in_the_overview() -> None:
+    """#4: 'explain critical', 'explain LLOQ', 'explain mg/L' were refused, though the reports
+    print them; the overview now says what they mean, and a refusal says where to look."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    runner = CliRunner()
+    overview = runner.invoke(app, ["explain"], env={"COLUMNS": "300"}).stdout
+    for words, said in (
+        (["critical"], "Critical means far past the range"),
+        (["LLOQ"], "LOD or LLOQ (the lowest) and ULOQ (the highest)"),
+        (["mg/L"], "CRP is often given in mg/L (milligrams per liter)"),
+        (["what", "is", "a", "flag?"], "LL or HH for critically low or high"),
+    ):
+        shown = runner.invoke(app, ["explain", *words], env={"COLUMNS": "300"})
+        assert shown.exit_code == 0, words
+        assert shown.stdout == overview and said in overview
+    refused = runner.invoke(app, ["explain", "foo"])
+    assert refused.exit_code == 2
+    assert "panelcli explain with no name explains the words a report uses" in (
+        " ".join(refused.output.split())
+    )

@@ -1067,6 +1067,27 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
                 f"beyond their standard curve{also}; panelcli does not judge such values "
                 "(remove the '*' to judge it as it is)",
             )
+    if cell[:3].casefold() == "oor" and (out := _OOR_NUMBER.fullmatch(cell)) is not None:
+        # 'OOR > 10000': out of the curve's range, past the number (lab QA round 20: 'not a
+        # number', where 'OOR >' alone is read)
+        return parse_value(f"{out['sign']}{out['number']}", decimal_comma)
+    if ("(" in cell or "[" in cell or cell[-1:].isalpha()) and (
+        estimate := _ESTIMATE_MARKED.fullmatch(cell)
+    ) is not None:
+        try:
+            parse_value(estimate["number"] or estimate["bracketed"], decimal_comma)
+        except ValueProblem:
+            pass  # not a number without the mark either: said below
+        else:
+            # lab QA round 20: '45.0 (extrapolated)', '[45.0]', '45.0 (est)' were a bare 'not a
+            # number', though each marks an estimate off the curve, as a star does
+            how = f"marked '{shorten(estimate['mark'])}'" if estimate["mark"] else "in brackets"
+            raise ValueProblem(
+                "value-extrapolated",
+                f"value '{shorten(cell)}' is {how}, as instruments mark a value estimated "
+                "beyond their standard curve; panelcli does not judge such values (write the "
+                "number alone to judge it as it is)",
+            )
     if cell.endswith("!") and cell[:1] != "!":
         # '12.3!', '12.3 H!': a LIS's mark to draw the eye to a value (a critical one, or one
         # much changed since the last test): the number as it is, flagged abnormal where no
@@ -1287,6 +1308,12 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
         return (
             f"value '{shorten(cell)}' is a negative number as accounting and some lab systems "
             "write one; a concentration cannot be below zero"
+            # (lab QA round 20: some instruments bracket an estimate off their curve so)
+            + (
+                " (or an estimate an instrument put in brackets: ask the lab)"
+                if "(" in cell
+                else ""
+            )
         )
     if _TWO_NUMBERS.match(cell.strip()):
         return f"value '{shorten(cell)}' gives two numbers; write one value in each row"
@@ -1403,6 +1430,16 @@ _DOUBLED_POINT = lazy_pattern(r"\d+\.{2,}\d+")
 _LOST_GROUPING = lazy_pattern(r"(?<![\d.,])[1-9]\d{0,2}(?:[?\ufffd]\d{3})+(?:[.,]\d+)?(?![\d.,])")
 #: '1'500', '1'500.5': thousands grouped with an apostrophe (Swiss formats)
 _APOSTROPHE_GROUPS = lazy_pattern(r"\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?")
+#: An instrument's mark of a value estimated beyond its standard curve, in words after the
+#: number ('45.0 (extrapolated)', '45.0 [E]', '45.0 est.'), or the number in brackets ('[45.0]')
+_ESTIMATE_WORD = r"(?:extrapolated|extrap\.?|estimated|est\.?|ext\.?)"
+_ESTIMATE_MARKED = lazy_pattern(
+    rf"(?P<number>[^\s()\[\]]+)\s*(?P<mark>\(\s*(?:{_ESTIMATE_WORD}|e)\s*\)"
+    rf"|\[\s*(?:{_ESTIMATE_WORD}|e)\s*\]|{_ESTIMATE_WORD})|\[\s*(?P<bracketed>[^\s()\[\]]+)\s*\]",
+    re.IGNORECASE,
+)
+#: 'OOR > 10000': out of the standard curve's range, past the number given
+_OOR_NUMBER = lazy_pattern(r"oor\s*(?P<sign>[<>]=?)\s*(?P<number>\d[\d.,]*)", re.IGNORECASE)
 #: '(0.35)', '0.35-': a negative number as accounting and mainframe exports write it
 _ACCOUNTING_NEGATIVE = lazy_pattern(r"\(\s*\d+(?:[.,]\d+)?\s*\)|\d+(?:[.,]\d+)?-")
 

@@ -107,3 +107,29 @@ def test_a_range_in_a_unit_not_the_value_s_that_is_far_off_is_in_doubt(
         assert "is in ng/mL: so read, it is 2,800 times the reference set's upper limit" in (
             doubt.message
         )
+
+
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [("45.0 (extrapolated)", "is marked '(extrapolated)'"), ("45.0 (est)", "is marked '(est)'"),
+     ("45.0 [E]", "is marked '[E]'"), ("45.0 estimated", "is marked 'estimated'"),
+     ("[45.0]", "is in brackets")],
+)  # fmt: skip
+def test_a_value_marked_as_an_estimate_in_words_is_said_to_be_one(cell: str, said: str) -> None:
+    """#6: these were a bare 'is not a number', though each marks an estimate off the curve."""
+    from panelcli.values import ValueProblem, parse_value
+
+    with pytest.raises(ValueProblem) as refused:
+        parse_value(cell)
+    assert refused.value.code == "value-extrapolated"
+    assert f"value '{cell}' {said}, as instruments mark a value estimated beyond" in str(
+        refused.value
+    )
+
+
+def test_oor_with_a_number_is_past_that_number() -> None:
+    """#6: 'OOR > 10000' was 'not a number', where 'OOR >' alone is read."""
+    from panelcli.values import parse_value
+
+    assert parse_value("OOR > 10000") == parse_value(">10000")
+    assert parse_value("oor <0.5") == parse_value("<0.5")

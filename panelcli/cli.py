@@ -1632,7 +1632,24 @@ def explain(
                 else words_joined(markers, "and")
             )  # fmt: skip
             title = f"{names} explained (panelcli)"
-            _export(export, lambda target: render_explanations(each, target), title=title)
+            # a handout keeps what stderr said of the set in use, before its notice (educator
+            # QA round 20: an edited copy's '≤ 10 pg/mL' stood beside its copied source's
+            # '<=2.5 pg/mL', with no word of it on the page)
+            doubted = [s.reference_set.info for s in sets if s.in_use and s.reference_set.warnings]
+
+            def warnings_of_the_set(target: Console) -> None:
+                from panelcli.render.table import render_ranges_warnings  # (imports the core)
+
+                for info in doubted:
+                    render_ranges_warnings(target, info)
+
+            _export(
+                export,
+                lambda target: render_explanations(
+                    each, target, warnings_of_the_set if doubted else None
+                ),
+                title=title,
+            )
 
 
 class SchemaName(StrEnum):

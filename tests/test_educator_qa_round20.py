@@ -79,3 +79,29 @@ def test_the_words_a_report_prints_are_explained_in_the_overview() -> None:
     assert "panelcli explain with no name explains the words a report uses" in (
         " ".join(refused.output.split())
     )
+
+
+def test_an_explain_handout_of_an_edited_set_says_what_stderr_said_of_it(tmp_path) -> None:
+    """#3: a teacher's copy with IL-6's limit edited to 10 gave a handout with '≤ 10 pg/mL'
+    beside its copied source's '<=2.5 pg/mL', and the warning only on stderr."""
+    import html
+    import re
+
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    runner = CliRunner()
+    folder = tmp_path / "edited"
+    assert runner.invoke(app, ["ranges", "init", str(folder)]).exit_code == 0
+    [copy] = folder.glob("*.toml")
+    text = copy.read_text(encoding="utf-8")
+    at = text.index('[markers."IL-6"]')
+    copy.write_text(text[:at] + text[at:].replace("high = 2.5", "high = 10.0", 1), encoding="utf-8")
+    page = tmp_path / "il6.html"
+    made = runner.invoke(app, ["explain", "IL-6", "--ranges", str(folder), "--export", str(page)])
+    assert made.exit_code == 0, made.output
+    words = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page.read_text("utf-8"))).split())
+    warned = words.index("Warnings about the reference set")
+    assert "marker 'IL-6': its 'source' is copied word for word" in words[warned:]
+    assert words.index("This is only here to inform you", warned) > warned  # the notice last

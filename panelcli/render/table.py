@@ -1376,11 +1376,16 @@ def _sentences(console: Console, sentences: list[str]) -> None:
         console.print(Bullets(sentences))
 
 
+def render_ranges_warnings(console: Console, ref: ReferenceSetInfo) -> None:
+    """The set's warnings (`ranges validate`'s), listed under their heading; none: nothing."""
+    issues = ranges_issues(ref)
+    _problems(console, issues, len(issues), "Warnings about the reference set")
+
+
 def _closing(console: Console, ref: ReferenceSetInfo, notice: str) -> None:
     # A saved or exported report keeps what is doubtful about a lab's own set, as the other
     # formats do (QA: an --export page showed a unit slip's results with no word of it).
-    issues = ranges_issues(ref)
-    _problems(console, issues, len(issues), "Warnings about the reference set")
+    render_ranges_warnings(console, ref)
     version = f" version {ref.version}" if ref.version else ""
     # a bundled set by that word, not the install's path (educator QA round 7: a teacher's
     # home folder in an --export page to share); a set of yours by its path, to find it

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -74,9 +74,14 @@ def render_story(sample: Sample, console: Console, pictures: frozenset[str]) -> 
 OTHER_NAMES_SHOWN = 8
 
 
-def render_explanations(explained: Sequence[Explanation], console: Console) -> None:
+def render_explanations(
+    explained: Sequence[Explanation],
+    console: Console,
+    before_notice: Callable[[Console], None] | None = None,
+) -> None:
     """Each marker's explanation, a blank line between, and the notes under the ranges and
-    the notice once at the end (QA: two markers gave them twice)."""
+    the notice once at the end (QA: two markers gave them twice); `before_notice` draws what
+    goes just before it."""
     for number, found in enumerate(explained):
         if number:
             console.print()
@@ -88,6 +93,8 @@ def render_explanations(explained: Sequence[Explanation], console: Console) -> N
         if any(entry.assay_limits for entry in ranges):
             console.print(Text(ASSAY_LIMITS), style="dim")
         console.print(Text(RANGES_DIFFER))
+    if before_notice is not None:
+        before_notice(console)
     console.print(Text(TALK_WITH_PROVIDER))
 
 

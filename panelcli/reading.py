@@ -6560,7 +6560,7 @@ def header_warnings(
             blocks.append((started, cells[1].strip()))
         if (failed := run_failed(cells)) is not None:
             failed_runs.append((started, failed))
-    if blocks and header_key(blocks[-1][1]) not in CONCENTRATION_BLOCKS:
+    if blocks and header_key(blocks[-1][1]) not in CONCENTRATION_BLOCKS | MEAN_CONCENTRATION_BLOCKS:
         number, block = blocks[-1]
         raise InputError(
             f"{source}: the table on line {header_end} is under 'DataType: "
@@ -6787,6 +6787,9 @@ CONCENTRATION_BLOCKS = {
     "observedconcentration", "observedconcentrations", "finalconcentration", "finalconc",
     "result", "results",
 }  # fmt: skip
+#: A block of each sample's mean concentration over its wells, read where none of the
+#: `CONCENTRATION_BLOCKS` is (beside one, it would count each result twice)
+MEAN_CONCENTRATION_BLOCKS = {"avgresult", "averageresult", "avgresults", "meanresult"}
 
 
 def is_data_type_line(cells: list[str]) -> bool:

@@ -17,6 +17,7 @@ from panelcli.errors import InputError
 from panelcli.reading import (
     CONCENTRATION_BLOCKS,
     HEADER_SEARCH_ROWS,
+    MEAN_CONCENTRATION_BLOCKS,
     header_key,
     is_data_type_line,
     known_unit,
@@ -56,6 +57,10 @@ def concentration_block(lines: list[str], delimiter: str) -> BlocksRead | None:
     if not blocks:
         return None
     found = [b for b in blocks if header_key(b.kind) in CONCENTRATION_BLOCKS]
+    # its mean over each sample's wells where it gives no well's own (lab QA round 20: a file
+    # of 'Avg Result' alone was refused as holding 'no concentrations')
+    means = not found
+    found = found or [b for b in blocks if header_key(b.kind) in MEAN_CONCENTRATION_BLOCKS]
     if len(found) != 1 or len(blocks) == 1:
         # the file as it is: its table under another block is refused, one above its first
         # block is read down to it, and so are two batches joined (review: the second one's
@@ -113,6 +118,7 @@ def concentration_block(lines: list[str], delimiter: str) -> BlocksRead | None:
     said = (
         "the file has a block per kind of value (a Luminex instrument's export): its "
         f"'{shorten(chosen.kind)}' block of concentrations (line {chosen.line}) was read"
+        f"{MEANS_SAID if means else ''}"
         f"{from_units}{from_alarms}{left_out}"
     )
     by_column = {
@@ -146,6 +152,8 @@ def _blocks(lines: list[str], delimiter: str) -> tuple[int, list[ValueBlock]]:
     return preamble, blocks
 
 
+#: Said of a block of means read (`MEAN_CONCENTRATION_BLOCKS`)
+MEANS_SAID = " (each value the mean of a sample's wells)"
 #: The block of each well's warnings and errors ('DataType:','Warnings/Errors')
 _ALARM_BLOCKS = frozenset({"warningserrors", "warnings", "errors", "warningsanderrors"})
 #: Its column of the well (also the results' header's), of how bad, and of what happened

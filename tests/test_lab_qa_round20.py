@@ -133,3 +133,28 @@ def test_oor_with_a_number_is_past_that_number() -> None:
 
     assert parse_value("OOR > 10000") == parse_value(">10000")
     assert parse_value("oor <0.5") == parse_value("<0.5")
+
+
+def test_an_xponent_file_of_avg_result_alone_is_read_as_means(
+    write_csv: Callable[..., str],
+) -> None:
+    """#3: a file whose only concentrations are its 'Avg Result' block was refused as 'not
+    concentrations'; beside a 'Result' block it is still left out (it would count twice)."""
+    path = write_csv(
+        '"Program","xPONENT","","MAGPIX"\n"Batch","CYTO_PLATE_07"\n\n"DataType:","Median"\n'
+        '"Location","Sample","IL-6 (19)","IL-8 (20)"\n"3(1,C1)","PT-201","310","505"\n\n'
+        '"DataType:","Avg Result"\n"Location","Sample","IL-6 (19)","IL-8 (20)","Total Events"\n'
+        '"3,4","PT-201","3.2","11.5","2250"\n"5,6","PT-202","1.1","5.75","2370"\n\n'
+        '"DataType:","Units"\n"Analyte:","IL-6 (19)","IL-8 (20)"\n"Units:","pg/mL","pg/mL"\n'
+    )
+    report = check_file(path)
+    assert not report.rejected
+    assert [(r.sample_id, r.marker, r.value, r.line) for p in report.panels for r in p.results] == [
+        ("PT-201", "IL-6", 3.2, 10), ("PT-201", "IL-8", 11.5, 10),
+        ("PT-202", "IL-6", 1.1, 11), ("PT-202", "IL-8", 5.75, 11),
+    ]  # fmt: skip
+    [blocks] = [w for w in report.warnings if w.code == "blocks-skipped"]
+    assert "its 'Avg Result' block of concentrations (line 8) was read (each value the mean" in (
+        blocks.message
+    )
+    assert "the other blocks ('Median' (line 4)) hold no concentrations" in blocks.message

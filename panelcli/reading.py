@@ -3673,6 +3673,12 @@ _PAGE_LINE = lazy_pattern(
     r")[\s*=_~#-]*",
     re.IGNORECASE,
 )
+#: A print line's first cell alone, its date and who printed it in the cells after it
+_PRINTED_ALONE = lazy_pattern(
+    r"(?:printed|print\s*date|exported|export\s*date|generated|gedruckt|imprimé|impreso)"
+    r"(?:\s*(?:on|at|by|am|le|el))?\s*:?",
+    re.IGNORECASE,
+)
 #: An end alone ('End', 'EOF', '*** END ***'), a bare count ('Records: 1', 'Total: 1') or a
 #: rule ('------', '=====', '---' in each cell): QA, each made a 'sample'. Apart from
 #: `_PAGE_LINE`, and asked only of a cell that may start one: `page_line` asks of every row.
@@ -3765,6 +3771,11 @@ def page_line(cells: list[str], layout: Layout) -> str | None:
             and _PAGE_LINE.fullmatch(text) is None
             and (text[0] not in _END_OR_RULE_STARTS or _END_OR_RULE.fullmatch(text) is None)
         ):
+            if len(filled) == 1 and _printed_where_the_id_goes(cells, layout, filled[0]):
+                # a print line's parts in cells of their own ('Printed', '03.03.2026 14:22',
+                # 'by', 'lab1': lab QA round 20, its 'lab1' refused as IL-6's value); not a
+                # row after a comment that names who did something ('Validated by JS': review)
+                return " ".join(" ".join(c.strip() for c in cells).split())
             first = filled[0] if filled else text  # ('Approved by …' is furniture alone)
             if first[:3].casefold() in _LABELLED_LINE_STARTS and (
                 labelled := _labelled_line(cells, layout, first)
@@ -3773,6 +3784,18 @@ def page_line(cells: list[str], layout: Layout) -> str | None:
             return _line_from_above(cells, layout) or _note_line(cells, layout)
         filled.append(text)
     return " ".join(filled) if filled else None
+
+
+def _printed_where_the_id_goes(cells: list[str], layout: Layout, first: str) -> bool:
+    """Whether a row's first filled cell, in its sample's (or patient's) id column, is a print
+    line's word alone ('Printed', 'Export date:'): not a status column's 'Printed'."""
+    at = layout.roles.get("sample_id", layout.roles.get("patient_id"))
+    return (
+        at is not None
+        and at < len(cells)
+        and cells[at].strip().lstrip("\ufeff") == first
+        and _PRINTED_ALONE.fullmatch(first) is not None
+    )
 
 
 def _said_as_a_note(cells: list[str], layout: Layout) -> bool:

@@ -158,3 +158,18 @@ def test_an_xponent_file_of_avg_result_alone_is_read_as_means(
         blocks.message
     )
     assert "the other blocks ('Median' (line 4)) hold no concentrations" in blocks.message
+
+
+def test_a_print_line_in_cells_of_its_own_is_skipped_as_one(write_csv: Callable[..., str]) -> None:
+    """#1: 'Printed', '03.03.2026 14:22', 'by', 'lab1' in a tab file's cells was a sample
+    whose IL-6 'lab1' was refused, exit 2."""
+    path = write_csv(
+        "Sample ID\tIL-6 (pg/mL)\tIL-8 (pg/mL)\nP-1\t1,2\t4,4\n\n"
+        "Printed\t03.03.2026 14:22\tby\tlab1\n"
+    )
+    report = check_file(path)
+    assert not report.rejected
+    assert [(w.code, w.line) for w in report.warnings] == [("page-line-skipped", 4)]
+    assert "'Printed 03.03.2026 14:22 by lab1' is a report's page number, print line" in (
+        report.warnings[0].message
+    )

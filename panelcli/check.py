@@ -5702,6 +5702,17 @@ def _as_far_as_both(result: Result, other: Result, doubt: str) -> Result:
     """`result` judged only as far as `other` (the same value read another way) agrees: high
     (low) where both are high or critically so, else indeterminate; `doubt` says why."""
     side = _certain_side({result.flag, other.flag})
+    if side is None and {result.flag, other.flag} == CRITICAL_FLAGS:
+        # critical either way (code audit round 20, was qa15 #1: '1.000' critically low as 1
+        # and high as 1000 was indeterminate, exit 0 with --fail-on critical): the status is
+        # what is certain, and no flag names a side (the note says both)
+        return result.model_copy(update={
+            "status": Status.CRITICAL, "flag": None,
+            "flags": [result.comparator] if result.comparator else [],
+            "times_upper_limit": None,
+            "doubt": Doubt(result.other_reading, _least_times(result, other)),
+            "note": _noted(result, doubt),
+        })  # fmt: skip
     if side is None:
         return _indeterminate(result, doubt)
     # QA: high either way, critically high one way, was indeterminate (exit 0)

@@ -24,6 +24,7 @@ from panelcli.interpret import (
     reachable_critical,
 )
 from panelcli.models import (
+    CRITICAL_FLAGS,
     LOST_LETTER_SAID,
     Issue,
     PanelSummary,
@@ -1004,6 +1005,8 @@ def _critical_limit(result: Result) -> str | None:
     reference = result.reference
     if reference is None:
         return None
+    if result.flag not in CRITICAL_FLAGS:  # critical either way its number is read (no side)
+        return None
     limit = reference.critical_high if result.flag == "HH" else reference.critical_low
     return None if limit is None else f"{number_text(limit)}{_unit_of(result)}"
 
@@ -1847,8 +1850,11 @@ def _low_sign(result: Result) -> str:
 
 
 def _is_high(result: Result) -> bool:
-    """High or critically high (a critical result flagged LL is critically low)."""
-    return result.status in (Status.HIGH, Status.CRITICAL) and result.flag != "LL"
+    """High or critically high (a critical result flagged LL is critically low; one with no
+    flag, critical however its number is read, is neither)."""
+    return result.status is Status.HIGH or (
+        result.status is Status.CRITICAL and result.flag == "HH"
+    )
 
 
 def _in_storm(results: Sequence[Result], storm_names: tuple[str, str, str] | None) -> bool:

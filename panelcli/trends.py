@@ -1847,7 +1847,8 @@ _OUTSIDE_SAID = {Status.LOW: "low", Status.HIGH: "high"}
 def _outside_said(result: Result) -> str | None:
     """'high', 'low', 'critically high' or 'critically low'; None inside the range or unjudged."""
     if result.status == Status.CRITICAL:
-        return "critically low" if result.flag == "LL" else "critically high"
+        sides = {"LL": "critically low", "HH": "critically high"}
+        return sides.get(result.flag or "", "critical")  # (no flag: critical either way)
     return _OUTSIDE_SAID.get(result.status)
 
 

@@ -94,8 +94,8 @@ def status_look(status: Status, flag: str | None) -> tuple[str, str, str]:
     """A status's icon, word and style; a critical one's icon says which side, as ▲ high and
     ▼ low say."""
     icon, word, style = STATUS_LOOK[status]
-    if status == Status.CRITICAL:
-        icon = "‼▼" if flag == "LL" else "‼▲"
+    if status == Status.CRITICAL:  # (no flag: critical either way its number is read)
+        icon = {"LL": "‼▼", "HH": "‼▲"}.get(flag or "", icon)
     return icon, word, style
 
 

@@ -1,0 +1,55 @@
+"""Code audit round 20 (/work/qa20/audit/report.md): wrong results hidden in the code."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from panelcli.cli import app
+
+RANGES = """[set]
+name = "qa15"
+version = "1"
+[markers."IL-8"]
+unit = "pg/mL"
+low = 2.0
+high = 50.0
+critical_low = 1.0
+critical_high = 500.0
+source = "test"
+"""
+
+
+def test_a_number_critical_however_it_is_read_is_critical(
+    write_csv: Callable[..., str], tmp_path: Path
+) -> None:
+    """F1 (was qa15/audit #1): '1.000' in a ';' file, critically low as 1 and critically high
+    as 1000, was indeterminate, exit 0 even with --fail-on critical. Critical is certain; no
+    flag names a side, and no sentence says one."""
+    import json
+
+    ranges = tmp_path / "qa15.toml"
+    ranges.write_text(RANGES, encoding="utf-8")
+    path = write_csv("sample_id;marker;value;unit\nS1;IL-8;1.000;pg/mL\n")
+    runner = CliRunner()
+    for fail_on, code in (("critical", 1), ("abnormal", 1), ("never", 0)):
+        run = runner.invoke(
+            app, ["check", path, "--ranges", str(ranges), "-f", "json", "--fail-on", fail_on]
+        )
+        assert run.exit_code == code, run.output
+    [panel] = json.loads(run.stdout)["panels"]
+    [result] = panel["results"]
+    assert (result["status"], result["flag"], result["flags"]) == ("critical", None, [])
+    assert (
+        "read as 1 it is critically low, read as 1000 it would be critically high"
+        in (result["note"])
+    )
+    assert panel["summary"]["text"] == [
+        "1 marker was tested.",
+        "IL-8 is at or past the critical limit. A result like this should be talked over with "
+        "a healthcare provider soon.",
+    ]
+    table = runner.invoke(app, ["check", path, "--ranges", str(ranges)], env={"COLUMNS": "200"})
+    assert "‼ critical" in table.stdout and "‼▲" not in table.stdout

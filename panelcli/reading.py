@@ -5106,17 +5106,21 @@ _SUMMARY_IDS = {
     "grandmean", "overallmean", "averages", "subtotal", "iqr", "upperquartile",
     "lowerquartile", "variance", "stdevs", "stdevp", "95%ci", "lower95%ci", "upper95%ci",
     "minmax", "mean+2sd", "mean2sd", "mean+sd",  # (not 'Var', a sample's or person's name)
-    # lab QA round 20: a count's label with its number in a cell of its own ('Total samples',
-    # 3: a wide file's IL-6 of 3 pg/mL, judged high), and a summary block's heading and lines
-    # ('Summary', 'Abnormal', 'Critical': samples that were told to fill in their results)
-    "totalsamples", "totalresults", "totaltests", "totalrecords", "totalrows", "totalpatients",
-    "samples", "records", "patients", "rowsexported", "recordsexported", "samplesexported",
-    "samplecount", "patientcount", "recordcount", "rowcount", "resultcount", "testcount",
-    "numberofpatients", "numberofresults", "numberofrecords", "numberofrows", "numberoftests",
-    "noofpatients", "noofresults", "anzahlproben", "anzahlbefunde", "anzahlergebnisse",
-    "anzahlpatienten", "nombred'échantillons", "nombredéchantillons", "nombredepatients",
-    "nombrederésultats", "summary", "zusammenfassung", "abnormal", "critical", "flagged",
 }  # fmt: skip
+#: A count's label, or a summary block's heading or line, as a sample's id: such a row is no
+#: sample where it holds no more than one whole number (`_a_count_line`; lab QA round 20:
+#: 'Total samples,3' was a sample whose IL-6 of 3 pg/mL was judged high, exit 1); a row of
+#: results under such an id is a sample's ('Critical' on a worklist: review)
+_COUNT_LABELS = frozenset({
+    "samples", "records", "patients", "rows", "results", "tests", "summary", "zusammenfassung",
+    "résumé", "normal", "abnormal", "critical", "flagged", "high", "low", "outofrange",
+    "flaggedresults", "samplestested", "patientstested", "rowsexported", "recordsexported",
+    "samplesexported", "resultsexported", "samplecount", "patientcount", "recordcount",
+    "rowcount", "resultcount", "testcount",
+})  # fmt: skip
+#: ... and how a count's label begins ('Total flagged', 'Number of patients', 'Anzahl Proben',
+#: "Nombre d'échantillons")
+_COUNT_LABEL_STARTS = ("total", "numberof", "noof", "anzahl", "nombrede", "nombred'", "número")
 #: A spreadsheet's formula that sums up rows, kept as its text ('=AVERAGE(B2:B3)'), as keyed
 _SPREADSHEET_SUMMARY = lazy_pattern(
     r"=(?:average|avg|mean|sum|stdev|stdeva|stdevp|var|median|min|max|count|geomean"
@@ -5194,6 +5198,8 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> tuple[str, str | N
         # QA: judged as patients, the kit's controls set exit 1 beside a normal sample
         return f"a kit control (sample '{shorten(label)}', as xPONENT names them)", None
     who = not_a_patient_id(label)
+    if who is None and _a_count_line(label, cells, layout):
+        return f"a count or a summary of other rows ('{shorten(label)}')", None
     if who is None or (_names_a_standard(label) and _typed_a_patient(kind, layout)):
         return None
     if _initials_beside(label, cells, layout):
@@ -5202,6 +5208,17 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> tuple[str, str | N
         # beside a word ('PC', 'Positive') nor a summary beside an id ('SD', 'P001': review)
         return None
     return who, None
+
+
+def _a_count_line(label: str, cells: list[str], layout: Layout) -> bool:
+    """Whether a row whose id is a count's label (`_COUNT_LABELS`) holds no more than one
+    whole number besides it: a report's count or summary line, no sample's results."""
+    key = label.casefold().translate(_SUMMARY_PUNCTUATION)
+    if key not in _COUNT_LABELS and not key.startswith(_COUNT_LABEL_STARTS):
+        return False
+    at = layout.roles.get("sample_id")
+    others = [text for i, cell in enumerate(cells) if i != at and (text := cell.strip())]
+    return len(others) <= 1 and all(text.isdigit() for text in others)
 
 
 def _initials_beside(label: str, cells: list[str], layout: Layout) -> bool:

@@ -173,3 +173,35 @@ def test_a_print_line_in_cells_of_its_own_is_skipped_as_one(write_csv: Callable[
     assert "'Printed 03.03.2026 14:22 by lab1' is a report's page number, print line" in (
         report.warnings[0].message
     )
+
+
+def test_a_row_of_results_under_a_count_word_is_a_sample_s(write_csv: Callable[..., str]) -> None:
+    """Review of round 20 (#2, #3): 'Critical' and 'Flagged' rows of results on a worklist
+    were dropped as summaries (exit 1 to 0); 'Abnormal lymphocytes' and 'IL-8 (critical)' in
+    a grouped long file were 'a summary of other rows'."""
+    wide = write_csv(
+        "Sample ID,IL-6 (pg/mL),IL-8 (pg/mL),TNF-a (pg/mL)\nCritical,38.5,4.4,12.0\n"
+        "Flagged,1.2,40.1,3.0\nP-3,1.1,3.0,2.0\n",
+        "wide.csv",
+    )
+    assert [p.sample_id for p in check_file(wide).panels] == ["Critical", "Flagged", "P-3"]
+    grouped = write_csv(
+        "Sample,Test,Result,Units\nS1,IL-6,1.2,pg/mL\n,TNF-a,3,pg/mL\n,Abnormal lymphocytes,5,%\n"
+        ",IL-8 (critical),300,pg/mL\n",
+        "grouped.csv",
+    )
+    report = check_file(grouped)
+    assert [r.marker for p in report.panels for r in p.results] == [
+        "IL-6", "TNF-α", "Abnormal lymphocytes", "IL-8 (critical)",
+    ]  # fmt: skip
+
+
+def test_every_line_of_a_summary_block_is_no_sample(write_csv: Callable[..., str]) -> None:
+    """Review of round 20 (#5): 'Normal,3' and 'Samples tested,3' were samples, IL-6 high."""
+    path = write_csv(
+        "Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\nP-1,1.2,4.4\nP-2,1.5,4.0\n\nSummary\nNormal,3\n"
+        "Abnormal,0\nOut of range,0\nFlagged results,0\nSamples tested,3\nTotal flagged,0\n"
+    )
+    report = check_file(path)
+    assert [p.sample_id for p in report.panels] == ["P-1", "P-2"]
+    assert [w.line for w in report.warnings if w.code == "control-skipped"] == list(range(5, 12))

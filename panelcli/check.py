@@ -5923,7 +5923,11 @@ class _HeldSample:
         if _of_a_sample(event):
             key = panel_key(event)  # type: ignore[arg-type]
             if key != self.panel:
+                # what this row's own warning said of its status stays (review of round 20: a
+                # file with no sample ids lost its first row's 'P', said before the sample)
+                this_row = {k: v for k, v in self.said.items() if k[0] == line}
                 out = self.release()
+                self.said.update(this_row)
                 self.panel = key
         if line and line != self.last_line:  # a row's events stay together (review)
             if self.lines >= HELD_AT_MOST:

@@ -105,3 +105,17 @@ def test_an_explain_handout_of_an_edited_set_says_what_stderr_said_of_it(tmp_pat
     warned = words.index("Warnings about the reference set")
     assert "marker 'IL-6': its 'source' is copied word for word" in words[warned:]
     assert words.index("This is only here to inform you", warned) > warned  # the notice last
+
+
+def test_a_file_with_no_sample_ids_keeps_its_first_row_s_status(
+    write_csv: Callable[..., str],
+) -> None:
+    """Review of round 20 (#1): the first row's 'P' was lost in a file with no sample ids (its
+    status said before the sample began), so the summary named only the second as not final,
+    and the high IL-6 read as final."""
+    path = write_csv("Test,Result,Units,Status\nIL-6,30,pg/mL,P\nTNF-a,3,pg/mL,P\n")
+    [panel] = check_file(path).panels
+    assert all(r.note and "a preliminary result" in r.note for r in panel.results)
+    assert "None of these results is final yet: the lab's numbers may still change." in (
+        panel.summary.text
+    )

@@ -86,10 +86,11 @@ class _Argument(typer.core.TyperArgument):
 
     def get_missing_message(self, ctx: typer.Context | None) -> str | None:  # type: ignore[override]
         # Next-step QA round 19: 'cat results.csv | panelcli check' said only 'Missing
-        # argument', with no word that the piped rows are read when named '-'
+        # argument', with no word that the piped rows are read when named '-' (worded for a
+        # stdin that is no pipe too, cron's or </dev/null: review)
         if self.metavar == "FILE" and ctx is not None and _piped_in():
             return (
-                f"Rows piped in are read when named '-': cat results.csv | panelcli "
+                f"To read rows from standard input, name it '-': cat results.csv | panelcli "
                 f"{ctx.info_name} -"
             )
         return super().get_missing_message(ctx)

@@ -119,6 +119,9 @@ _QUESTION = lazy_pattern(
 )
 
 
+#: Said at the end of a refusal: where a report's own words are explained (educator QA round
+#: 20: 'explain critical' was refused with no word of it)
+REPORT_WORDS_SAID = "; panelcli explain with no name explains the words a report uses"
 #: 'what is the …' before a topic ('what is the normal range?')
 _WHAT_IS = lazy_pattern(r"^\s*what\s+(?:is|are|does)\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
 
@@ -673,7 +676,7 @@ def explanations_asked(
             raise NothingToExplain(
                 f"no explanation for '{marker}' as a whole; of its words, '{known[0]}' "
                 f"names {named_one.marker}, which panelcli explains: panelcli explain "
-                f"{named_one.marker}"
+                f"{named_one.marker}{REPORT_WORDS_SAID}"
             )
         # Words none of which is a marker's are one name unless each has a hint of its own
         # ('IL1 INF'); QA: 'IL-1 alpha' was split, and its 'IL-1' hinted as IL-1β.
@@ -688,7 +691,7 @@ def explanations_asked(
             "known markers: "
             + ", ".join(known_markers())
             # (educator QA round 20: it never said where a report's words are explained)
-            + "; panelcli explain with no name explains the words a report uses"
+            + REPORT_WORDS_SAID
         )
     return each
 

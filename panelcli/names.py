@@ -542,7 +542,8 @@ _LIS_TAIL = lazy_pattern(
 #: ... and before it: 'Serum IL-8', 'plasma IL-6 level', in other languages too ('Sérum IL-6':
 #: no_reference and no hint, lab QA round 19)
 _LIS_HEAD = lazy_pattern(
-    r"(?:s[ée]rum|plasma|(?:whole\s+)?blood|edta(?:[\s-]+plasma)?|suero|siero|soro)[\s,:_-]+"
+    r"(?:s[ée]rum|plasma|(?:whole\s+)?blood|edta(?:[\s-]+plasma)?|suero|siero|soro|sangre|sangue"
+    r"|sang|blut)[\s,:_-]+"
     r"(?P<name>\S.*)",
     re.IGNORECASE,
 )

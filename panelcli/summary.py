@@ -159,7 +159,9 @@ REJECTED_REASON = {
     "value-not-finite": "a number that cannot be a real result",
     # '<0' too, not only more than 1 kg/L (QA: '<0' was 'far too large')
     "value-impossible": "a number no real result can have (far too large, or less than 0)",
-    "value-extrapolated": "a number the machine could only guess (marked with a star)",
+    "value-extrapolated": (
+        "a number the machine could only guess (marked so by a star, a word or brackets)"
+    ),
     "value-starred": "a number marked with a star, which can mean the machine guessed it",
     "value-ambiguous-dot": "a number that can be read in two ways",
     "value-negative": "a number below zero",

@@ -1466,15 +1466,16 @@ def find_trends(panels: Sequence[Panel], persons: PersonFacts | None = None) -> 
                 written_dates = [p.collected_at or "" for p in patient_panels]
                 zones = {bool(_ZONED.search(written)) for written in written_dates}
                 timed = sum(map(_has_time, written_dates))
-                if len(zones) > 1 or timed < len(written_dates):
-                    day = re.split(r"[T ]", dates[0])[0]
-                    why = (
-                        "at times that cannot be put in order. So" if len(zones) > 1
-                        else "and not every test gives a time of day. Which came first is not "
-                        "known, so" if timed
-                        else "with no time of day. Which came first is not known, so"
-                    )  # fmt: skip
-                    trends.append(_one_date_only(patient_id, day, tests, why))
+                day = re.split(r"[T ]", dates[0])[0]
+                why = (
+                    "at times that cannot be put in order. So" if len(zones) > 1
+                    else "and not every test gives a time of day. Which came first is not "
+                    "known, so" if 0 < timed < len(written_dates)
+                    else "with no time of day. Which came first is not known, so" if not timed
+                    # one time written for both (review of round 20: no trend, not a word)
+                    else "at one time of day. Which came first is not known, so"
+                )  # fmt: skip
+                trends.append(_one_date_only(patient_id, day, tests, why))
             continue
         position = {d: i for i, d in enumerate(dates)}
         by_marker: dict[str, list[tuple[str, Result]]] = {}
@@ -1815,7 +1816,8 @@ def _samples_in(panels: Sequence[Panel]) -> int:
 
 def _one_date_only(patient_id: str, day: str, tests: int, why: str) -> PatientTrend:
     """A patient's tests of one date that cannot be put in order (a time with a zone beside
-    times without, a test with no time): no trend, and `why` (ending in 'so')."""
+    times without, a test with no time, one time for all): no trend, and `why` (ending in
+    'so')."""
     return PatientTrend(
         patient_id=patient_id, dates=[day], markers=[],
         text=[

@@ -394,7 +394,7 @@ _RESULT_STATUS = {
                      "korrektur", "nachtrag/korrektur", "amended", "revised", "modified",
                      # LIS codes (lab QA round 20: 'COR' was unread, the withdrawn IL-6 of 45
                      # judged high; not 'Rev', which may say 'reviewed')
-                     "cor", "cor.", "amd", "amend"),
+                     "cor", "cor.", "amd", "amd.", "amend", "amend.", "amnd", "amendment"),
                     _CORRECTED),
     # CDISC SDTM's LBSTAT (second review: said to be 'cancelled')
     "not done": ResultStatus("cancelled", "this test was not done (no result)", False),
@@ -1067,18 +1067,25 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
                 f"beyond their standard curve{also}; panelcli does not judge such values "
                 "(remove the '*' to judge it as it is)",
             )
-    if cell[:3].casefold() == "oor" and (out := _OOR_NUMBER.fullmatch(cell)) is not None:
-        # 'OOR > 10000': out of the curve's range, past the number (lab QA round 20: 'not a
-        # number', where 'OOR >' alone is read)
-        return parse_value(f"{out['sign']}{out['number']}", decimal_comma)
-    if ("(" in cell or "[" in cell or cell[-1:].isalpha()) and (
+    if "oor" in cell.casefold() and (out := _OOR_NUMBER.fullmatch(cell)) is not None:
+        # 'OOR > 10000', '>10000 (OOR)': out of the curve's range, past the number (lab QA
+        # round 20: 'not a number', where 'OOR >' alone is read); quoted as written (review)
+        bound = f"{out['sign'] or out['after']}{out['number'] or out['limit']}"
+        try:
+            return parse_value(bound, decimal_comma)
+        except ValueProblem as problem:
+            raise ValueProblem(
+                problem.code, str(problem).replace(f"'{bound}'", f"'{shorten(cell)}'")
+            ) from None
+    if ("(" in cell or "[" in cell or cell[-1:].isalpha() or cell.endswith(".")) and (
         estimate := _ESTIMATE_MARKED.fullmatch(cell)
     ) is not None:
         try:
-            parse_value(estimate["number"] or estimate["bracketed"], decimal_comma)
+            inside = parse_value(estimate["number"] or estimate["bracketed"], decimal_comma)
         except ValueProblem:
-            pass  # not a number without the mark either: said below
-        else:
+            inside = None  # not a number without the mark either: said below
+        # a number alone, not '[ND]', '[<LOD]' or 'ND (est)' (review: called estimates)
+        if inside is not None and inside.number is not None and inside.comparator is None:
             # lab QA round 20: '45.0 (extrapolated)', '[45.0]', '45.0 (est)' were a bare 'not a
             # number', though each marks an estimate off the curve, as a star does
             how = f"marked '{shorten(estimate['mark'])}'" if estimate["mark"] else "in brackets"
@@ -1439,7 +1446,11 @@ _ESTIMATE_MARKED = lazy_pattern(
     re.IGNORECASE,
 )
 #: 'OOR > 10000': out of the standard curve's range, past the number given
-_OOR_NUMBER = lazy_pattern(r"oor\s*(?P<sign>[<>]=?)\s*(?P<number>\d[\d.,]*)", re.IGNORECASE)
+_OOR_NUMBER = lazy_pattern(
+    r"oor\s*(?P<sign>[<>]=?)\s*(?P<number>\d[\d.,]*)"
+    r"|(?P<after>[<>]=?)\s*(?P<limit>\d[\d.,]*)\s*[(\[]\s*oor\s*[)\]]",
+    re.IGNORECASE,
+)
 #: '(0.35)', '0.35-': a negative number as accounting and mainframe exports write it
 _ACCOUNTING_NEGATIVE = lazy_pattern(r"\(\s*\d+(?:[.,]\d+)?\s*\)|\d+(?:[.,]\d+)?-")
 

@@ -119,3 +119,17 @@ def test_a_file_with_no_sample_ids_keeps_its_first_row_s_status(
     assert "None of these results is final yet: the lab's numbers may still change." in (
         panel.summary.text
     )
+
+
+def test_a_report_word_beside_a_marker_is_pointed_at_the_overview_too() -> None:
+    """Review of round 20 (#10): 'explain IL-6 critical' was refused with no word of where a
+    report's words are explained."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    refused = CliRunner().invoke(app, ["explain", "IL-6", "critical"])
+    assert refused.exit_code == 2
+    said = " ".join(refused.output.split())
+    assert "'IL-6' names IL-6, which panelcli explains: panelcli explain IL-6" in said
+    assert said.endswith("panelcli explain with no name explains the words a report uses")

@@ -530,7 +530,8 @@ def test_a_marker_among_other_words_is_named_in_the_error() -> None:
     assert shown.exit_code == 2
     assert shown.stderr == (
         "panelcli: no explanation for 'TNF receptor' as a whole; of its words, 'TNF' names "
-        "TNF-α, which panelcli explains: panelcli explain TNF-α\n"
+        "TNF-α, which panelcli explains: panelcli explain TNF-α; panelcli explain with no name "
+        "explains the words a report uses\n"
     )
 
 

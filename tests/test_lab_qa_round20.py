@@ -205,3 +205,52 @@ def test_every_line_of_a_summary_block_is_no_sample(write_csv: Callable[..., str
     report = check_file(path)
     assert [p.sample_id for p in report.panels] == ["P-1", "P-2"]
     assert [w.line for w in report.warnings if w.code == "control-skipped"] == list(range(5, 12))
+
+
+@pytest.mark.parametrize("cell", ["[ND]", "[<LOD]", "[BLQ]", "[OOR>]", "ND (est)", "[<2.0]"])
+def test_no_number_in_brackets_is_no_estimate(cell: str) -> None:
+    """Review of round 20 (#4): these were 'a value estimated beyond their standard curve …
+    write the number alone', though none holds a number of its own."""
+    from panelcli.values import ValueProblem, parse_value
+
+    try:
+        parse_value(cell)
+    except ValueProblem as problem:
+        assert problem.code != "value-extrapolated"
+
+
+@pytest.mark.parametrize(
+    ("cell", "read_as"),
+    [("45.0 est.", None), ("45.0 extrap.", None), (">10000 (OOR)", ">10000"),
+     ("<0.5 [OOR]", "<0.5")],
+)  # fmt: skip
+def test_more_estimate_and_oor_forms(cell: str, read_as: str | None) -> None:
+    """Review of round 20 (#6): '45.0 est.' (a word ending in a dot) and '>10000 (OOR)' were
+    still a bare 'not a number'."""
+    from panelcli.values import ValueProblem, parse_value
+
+    if read_as is not None:
+        assert parse_value(cell) == parse_value(read_as)
+        return
+    with pytest.raises(ValueProblem) as refused:
+        parse_value(cell)
+    assert refused.value.code == "value-extrapolated"
+
+
+def test_an_oor_value_s_problem_quotes_the_cell_as_written() -> None:
+    """Review of round 20 (#9): 'OOR > 10,000' was quoted as '>10,000', not in the file."""
+    from panelcli.values import ValueProblem, parse_value
+
+    with pytest.raises(ValueProblem) as refused:
+        parse_value("OOR > 10,000")
+    assert "'OOR > 10,000'" in str(refused.value) and "'>10,000'" not in str(refused.value)
+
+
+@pytest.mark.parametrize("status", ["Amd.", "Amendment", "AMND", "AMEND."])
+def test_more_spellings_of_an_amended_result(write_csv: Callable[..., str], status: str) -> None:
+    """Review of round 20 (#8): 'Amd.' and 'Amendment' were unread; the withdrawn 45 high."""
+    path = write_csv(
+        "Accession,Test,Result,Units,Result Status\n"
+        f"A1,IL-6,45.0,pg/mL,F\nA1,IL-6,1.5,pg/mL,{status}\n"
+    )
+    assert [r.value for p in check_file(path).panels for r in p.results] == [1.5]

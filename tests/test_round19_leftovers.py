@@ -21,12 +21,22 @@ def test_rows_piped_in_with_no_file_named_get_the_dash_hint(
     assert run.returncode == 2
     assert out == b""
     assert "Missing argument 'FILE'" in said
-    assert f"read when named '-': cat results.csv | panelcli {command} -" in said
+    assert (
+        f"To read rows from standard input, name it '-': cat results.csv | panelcli {command} -"
+        in (said)
+    )
 
 
 @pytest.mark.parametrize(
     ("name", "marker"),
-    [("Sérum IL-6", "IL-6"), ("Suero TNF-alfa", "TNF-α"), ("Siero IL-10", "IL-10")],
+    [
+        ("Sérum IL-6", "IL-6"),
+        ("Suero TNF-alfa", "TNF-α"),
+        ("Siero IL-10", "IL-10"),
+        ("Sangre IL-6", "IL-6"),
+        ("Sangue IL-6", "IL-6"),
+        ("Blut IL-6", "IL-6"),
+    ],  # review of 20
 )
 def test_a_specimen_word_before_the_marker_in_another_language_is_read(
     write_csv: Callable[..., str], name: str, marker: str
@@ -70,3 +80,19 @@ def test_one_sample_of_one_day_in_two_files_is_one_test_with_nothing_to_say(
     rows = "sample_id,patient_id,collected_at,marker,value,unit\nS1,P1,2026-03-02,IL-6,40,pg/mL\n"
     report = check_files([write_csv(rows, "a.csv"), write_csv(rows, "b.csv")])
     assert report.trends == []
+
+
+def test_two_samples_at_one_time_of_one_day_say_why_there_is_no_trend(
+    write_csv: Callable[..., str],
+) -> None:
+    """Review of round 20 (#11): two samples both at '2026-03-01 08:00' had no trend and no
+    word, where the same day with no time now says why."""
+    path = write_csv(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "S1,P1,2026-03-01 08:00,IL-6,40,pg/mL\nS2,P1,2026-03-01 08:00,IL-6,2.0,pg/mL\n"
+    )
+    [trend] = check_file(path).trends
+    assert trend.text == [
+        "Patient P1 has 2 tests on 2026-03-01, at one time of day. Which came first is not "
+        "known, so panelcli cannot show how the results changed over time."
+    ]

@@ -212,6 +212,7 @@ from panelcli.values import (
     BLOOD,
     COMMA_GROUPS_BEFORE_POINT,
     COMMA_MAY_GROUP_THOUSANDS,
+    CRITICAL_NO_SIDE,
     DOT_MAY_GROUP_THOUSANDS,
     EXCEL_ROUNDED_ID,
     FLAG_WORDS,
@@ -5705,10 +5706,10 @@ def _as_far_as_both(result: Result, other: Result, doubt: str) -> Result:
     if side is None and {result.flag, other.flag} == CRITICAL_FLAGS:
         # critical either way (code audit round 20, was qa15 #1: '1.000' critically low as 1
         # and high as 1000 was indeterminate, exit 0 with --fail-on critical): the status is
-        # what is certain, and no flag names a side (the note says both)
+        # what is certain; its flag HL7's AA, critical on no side named (the note says both)
         return result.model_copy(update={
-            "status": Status.CRITICAL, "flag": None,
-            "flags": [result.comparator] if result.comparator else [],
+            "status": Status.CRITICAL, "flag": CRITICAL_NO_SIDE,
+            "flags": _with_comparator(result, CRITICAL_NO_SIDE),
             "times_upper_limit": None,
             "doubt": Doubt(result.other_reading, _least_times(result, other)),
             "note": _noted(result, doubt),

@@ -3795,7 +3795,14 @@ def _printed_where_the_id_goes(cells: list[str], layout: Layout, first: str) -> 
         and at < len(cells)
         and cells[at].strip().lstrip("\ufeff") == first
         and _PRINTED_ALONE.fullmatch(first) is not None
+        # no number among the cells after it: a row of results under such an id is a sample's
+        # (second review: 'Generated' with three values was skipped, exit 1 to 0)
+        and not any(_A_NUMBER.fullmatch(cell.strip()) for cell in cells[at + 1 :])
     )
+
+
+#: A cell that is a number, as a result's ('30', '1,5', '<2.0'), not a date or a time
+_A_NUMBER = lazy_pattern(r"[<>≤≥]?=?\s*\d+(?:[.,]\d+)?")
 
 
 def _said_as_a_note(cells: list[str], layout: Layout) -> bool:
@@ -5113,10 +5120,11 @@ _SUMMARY_IDS = {
 #: results under such an id is a sample's ('Critical' on a worklist: review)
 _COUNT_LABELS = frozenset({
     "samples", "records", "patients", "rows", "results", "tests", "summary", "zusammenfassung",
-    "résumé", "normal", "abnormal", "critical", "flagged", "high", "low", "outofrange",
-    "flaggedresults", "samplestested", "patientstested", "rowsexported", "recordsexported",
-    "samplesexported", "resultsexported", "samplecount", "patientcount", "recordcount",
-    "rowcount", "resultcount", "testcount",
+    "samplestested", "patientstested", "rowsexported", "recordsexported", "samplesexported",
+    "resultsexported", "samplecount", "patientcount", "recordcount", "rowcount", "resultcount",
+    "testcount",
+    # (not a status word, 'Normal', 'High', 'Critical': a sample may be so named, and one
+    # value of 30 is as whole a number as a count: second review)
 })  # fmt: skip
 #: ... and how a count's label begins ('Total flagged', 'Number of patients', 'Anzahl Proben',
 #: "Nombre d'échantillons")
@@ -5188,6 +5196,8 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> tuple[str, str | N
                 f"'{shorten(given)}' under '{shorten(name)}')"
             )
             return what, name
+    if (count := _count_line(cells, layout)) is not None:
+        return f"a count or a summary of other rows ('{shorten(count)}')", None
     if not label:
         return _footer_label_elsewhere(cells, layout)
     msd_s = layout.msd_export and _MSD_NOT_A_PATIENT_ID.match(label)
@@ -5198,8 +5208,6 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> tuple[str, str | N
         # QA: judged as patients, the kit's controls set exit 1 beside a normal sample
         return f"a kit control (sample '{shorten(label)}', as xPONENT names them)", None
     who = not_a_patient_id(label)
-    if who is None and _a_count_line(label, cells, layout):
-        return f"a count or a summary of other rows ('{shorten(label)}')", None
     if who is None or (_names_a_standard(label) and _typed_a_patient(kind, layout)):
         return None
     if _initials_beside(label, cells, layout):
@@ -5210,15 +5218,21 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> tuple[str, str | N
     return who, None
 
 
-def _a_count_line(label: str, cells: list[str], layout: Layout) -> bool:
-    """Whether a row whose id is a count's label (`_COUNT_LABELS`) holds no more than one
-    whole number besides it: a report's count or summary line, no sample's results."""
+def _count_line(cells: list[str], layout: Layout) -> str | None:
+    """The label of a row whose id (the sample's, else the patient's: second review) is a
+    count's label (`_COUNT_LABELS`) with no more than one whole number beside it: a report's
+    count or summary line, no sample's results; else None."""
+    for role in ("sample_id", "patient_id"):
+        at = layout.roles.get(role)
+        if at is not None and at < len(cells) and (label := cells[at].strip()):
+            break
+    else:
+        return None
     key = label.casefold().translate(_SUMMARY_PUNCTUATION)
     if key not in _COUNT_LABELS and not key.startswith(_COUNT_LABEL_STARTS):
-        return False
-    at = layout.roles.get("sample_id")
+        return None
     others = [text for i, cell in enumerate(cells) if i != at and (text := cell.strip())]
-    return len(others) <= 1 and all(text.isdigit() for text in others)
+    return label if len(others) <= 1 and all(text.isdigit() for text in others) else None
 
 
 def _initials_beside(label: str, cells: list[str], layout: Layout) -> bool:

@@ -866,8 +866,11 @@ class ParsedValue(NamedTuple):
 #: A lab flag's code in words, as messages say it.
 FLAG_WORDS = {
     "H": "high", "HH": "critically high", "L": "low", "LL": "critically low", "N": "normal",
-    "A": "abnormal", "CRIT": "critical",
+    "A": "abnormal", "CRIT": "critical", "AA": "critical",
 }  # fmt: skip
+#: HL7's flag of a critical result on no side named: panelcli's for a number critically low
+#: read one way and critically high read the other ('1.000' in a ';' file)
+CRITICAL_NO_SIDE = "AA"
 #: The side of the range a flag puts a value on (CRIT and A name none).
 FLAG_SIDE = {"LL": "low", "L": "low", "H": "high", "HH": "high"}
 

@@ -26,8 +26,8 @@ def test_a_number_critical_however_it_is_read_is_critical(
     write_csv: Callable[..., str], tmp_path: Path
 ) -> None:
     """F1 (was qa15/audit #1): '1.000' in a ';' file, critically low as 1 and critically high
-    as 1000, was indeterminate, exit 0 even with --fail-on critical. Critical is certain; no
-    flag names a side, and no sentence says one."""
+    as 1000, was indeterminate, exit 0 even with --fail-on critical. Critical is certain; its
+    flag is HL7's AA (critical, no side named), and no sentence names a side."""
     import json
 
     ranges = tmp_path / "qa15.toml"
@@ -41,7 +41,7 @@ def test_a_number_critical_however_it_is_read_is_critical(
         assert run.exit_code == code, run.output
     [panel] = json.loads(run.stdout)["panels"]
     [result] = panel["results"]
-    assert (result["status"], result["flag"], result["flags"]) == ("critical", None, [])
+    assert (result["status"], result["flag"], result["flags"]) == ("critical", "AA", ["AA"])
     assert (
         "read as 1 it is critically low, read as 1000 it would be critically high"
         in (result["note"])
@@ -53,3 +53,12 @@ def test_a_number_critical_however_it_is_read_is_critical(
     ]
     table = runner.invoke(app, ["check", path, "--ranges", str(ranges)], env={"COLUMNS": "200"})
     assert "‼ critical" in table.stdout and "‼▲" not in table.stdout
+    assert "AA is critical, on either side (its note says why)." in " ".join(table.stdout.split())
+    # FHIR's code for it, critical abnormal (second review: no interpretation at all)
+    fhir = json.loads(
+        runner.invoke(app, ["check", path, "--ranges", str(ranges), "-f", "fhir"]).stdout
+    )
+    [observation] = [
+        e["resource"] for e in fhir["entry"] if e["resource"]["resourceType"] == "Observation"
+    ]
+    assert [c["coding"][0]["code"] for c in observation["interpretation"]] == ["AA"]

@@ -64,6 +64,7 @@ TEST_DATA = {"system": ACT_REASON, "code": "HTEST", "display": "test health data
 INTERPRETATION_DISPLAY = {
     "N": "Normal", "L": "Low", "H": "High", "LL": "Critical low", "HH": "Critical high",
     "<": "Off scale low", ">": "Off scale high", "IND": "Indeterminate",
+    "AA": "Critical abnormal",
 }  # fmt: skip
 
 # The dateTime pattern from the FHIR R4 specification (a time needs seconds and a zone).

@@ -751,6 +751,7 @@ _FLAGS_READ = (
     "high."
 )
 _CRITICAL_READ = "LL and HH are critically low and high."
+_AA_READ = "AA is critical, on either side (its note says why)."
 _IND_READ = "IND means it cannot be judged."
 _SIDE_READ = "< or > means the value is below or above the number shown."
 FLAG_LEGEND = f"{_FLAGS_READ} {_CRITICAL_READ} {_IND_READ} {_SIDE_READ}"
@@ -763,6 +764,7 @@ def flag_legend(results: Iterable[Result]) -> str:
     return " ".join([
         _FLAGS_READ,
         *([_CRITICAL_READ] if flags & {"LL", "HH"} else []),
+        *([_AA_READ] if "AA" in flags else []),
         *([_IND_READ] if "IND" in flags else []),
         *([_SIDE_READ] if flags & {"<", ">"} else []),
     ])  # fmt: skip

@@ -535,7 +535,9 @@ _LIS_TAIL = lazy_pattern(
     # ... in other languages (lab QA round 19: 'IL-6 im Serum', 'IL-6 plasmatique', 'IL-6
     # sérico' at 5000 pg/mL were no_reference, exit 0)
     r"|(?:im|in|en|dans\s+le|nel|no|na)\s+(?:serum|plasma|blut|s[ée]rum|suero|siero|soro"
-    r"|sangre|sangue|sang)|s[ée]rique|plasmatique|s[ée]ric[oa]|plasm[áa]tic[oa]|sieric[oa])"
+    r"|sangre|sangue|sang)|s[ée]rique|plasmatique|s[ée]ric[oa]|plasm[áa]tic[oa]|sieric[oa]"
+    # ... and a blood word alone after it (second review of round 20: 'IL-6 (Blut)')
+    r"|blut|sangre|sangue)"
     r"\s*[)\]]?",
     re.IGNORECASE,
 )

@@ -394,7 +394,8 @@ _RESULT_STATUS = {
                      "korrektur", "nachtrag/korrektur", "amended", "revised", "modified",
                      # LIS codes (lab QA round 20: 'COR' was unread, the withdrawn IL-6 of 45
                      # judged high; not 'Rev', which may say 'reviewed')
-                     "cor", "cor.", "amd", "amd.", "amend", "amend.", "amnd", "amendment"),
+                     "cor", "cor.", "amd", "amd.", "amend", "amend.", "amnd", "amendment",
+                     "korr", "korr.", "korrigiert."),
                     _CORRECTED),
     # CDISC SDTM's LBSTAT (second review: said to be 'cancelled')
     "not done": ResultStatus("cancelled", "this test was not done (no result)", False),

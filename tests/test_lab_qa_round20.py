@@ -276,7 +276,7 @@ def test_an_oor_value_s_problem_quotes_the_cell_as_written() -> None:
     assert "'OOR > 10,000'" in str(refused.value) and "'>10,000'" not in str(refused.value)
 
 
-@pytest.mark.parametrize("status", ["Amd.", "Amendment", "AMND", "AMEND."])
+@pytest.mark.parametrize("status", ["Amd.", "Amendment", "AMND", "AMEND.", "Korr."])
 def test_more_spellings_of_an_amended_result(write_csv: Callable[..., str], status: str) -> None:
     """Review of round 20 (#8): 'Amd.' and 'Amendment' were unread; the withdrawn 45 high."""
     path = write_csv(

@@ -36,6 +36,8 @@ def test_rows_piped_in_with_no_file_named_get_the_dash_hint(
         ("Sangre IL-6", "IL-6"),
         ("Sangue IL-6", "IL-6"),
         ("Blut IL-6", "IL-6"),
+        ("IL-6 (Blut)", "IL-6"),  # its second review
+        ("IL-6 Sangre", "IL-6"),
     ],  # review of 20
 )
 def test_a_specimen_word_before_the_marker_in_another_language_is_read(

@@ -2725,6 +2725,8 @@ class Interpreter:
         sided = critical_side(flag, ours)  # 'Critical' of a value above the range: 'HH'
         if ours == sided or (sided == "A" and ours != "N"):
             return
+        if ours == CRITICAL_NO_SIDE and (sided in CRITICAL_FLAGS or flag == "CRIT"):
+            return  # critical either way: a lab's critical flag on either side agrees (review)
         reference = result.reference
         own = by_the_lab_s_range(result)
         on_its_side = lab_critical_on_its_side(result, sided)
@@ -5703,7 +5705,7 @@ def _as_far_as_both(result: Result, other: Result, doubt: str) -> Result:
     """`result` judged only as far as `other` (the same value read another way) agrees: high
     (low) where both are high or critically so, else indeterminate; `doubt` says why."""
     side = _certain_side({result.flag, other.flag})
-    if side is None and {result.flag, other.flag} == CRITICAL_FLAGS:
+    if side is None and {result.flag, other.flag} == {"LL", "HH"}:
         # critical either way (code audit round 20, was qa15 #1: '1.000' critically low as 1
         # and high as 1000 was indeterminate, exit 0 with --fail-on critical): the status is
         # what is certain; its flag HL7's AA, critical on no side named (the note says both)

@@ -59,7 +59,7 @@ ABNORMAL = frozenset({Status.LOW, Status.HIGH, Status.CRITICAL})
 #: Statuses of a result that could not be compared with a range (never counted by --fail-on).
 UNJUDGED = frozenset({Status.INDETERMINATE, Status.NO_REFERENCE})
 #: The flags of a critical result: critically low and critically high.
-CRITICAL_FLAGS = frozenset({"LL", "HH"})
+CRITICAL_FLAGS = frozenset({"LL", "HH", "AA"})
 
 Comparator = Literal["<", "<=", ">", ">="]
 Severity = Literal["error", "warning"]
@@ -507,7 +507,7 @@ class PanelDigest(_Model):
     )
     marker_flags: list[str] = Field(
         default_factory=list,
-        description="The flag of each of flagged_markers, in its order: L, H, LL or HH (of a "
+        description="The flag of each of flagged_markers, in its order: L, H, LL, HH or AA (of a "
         "marker with several results, the first critical one's, else the first).",
     )
     unjudged: int = Field(
@@ -532,7 +532,7 @@ class PanelDigest(_Model):
 
     @property
     def critical(self) -> bool:
-        """Whether a result of the sample is critical (LL or HH)."""
+        """Whether a result of the sample is critical (LL, HH or AA)."""
         return any(flag in CRITICAL_FLAGS for flag in self.marker_flags)
 
 
@@ -542,7 +542,7 @@ class Overview(_Model):
     reference_set: ReferenceSetInfo
     samples: int = Field(description="Samples (panels) in the run.")
     flagged_samples: int = Field(description="Samples with a result low, high or critical.")
-    critical_samples: int = Field(0, description="Samples with a critical result (LL or HH).")
+    critical_samples: int = Field(0, description="Samples with a critical result (LL, HH or AA).")
     maybe_critical_samples: int = Field(
         0,
         description="Samples with no critical result but one that may be past a critical limit.",

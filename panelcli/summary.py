@@ -24,7 +24,6 @@ from panelcli.interpret import (
     reachable_critical,
 )
 from panelcli.models import (
-    CRITICAL_FLAGS,
     LOST_LETTER_SAID,
     Issue,
     PanelSummary,
@@ -648,9 +647,9 @@ def _read_two_ways(result: Result) -> bool:
 _LAB_FLAG_WORDS = {**FLAG_WORDS, "A": "outside its range"}
 #: panelcli's flags that say what each lab flag outside the range says (as much or more)
 _AGREES_WITH = {
-    "H": {"H", "HH"}, "HH": {"HH"}, "L": {"L", "LL"}, "LL": {"LL"}, "CRIT": {"HH", "LL"},
-    "A": {"H", "HH", "L", "LL"},
-}  # fmt: skip
+    "H": {"H", "HH"}, "HH": {"HH", "AA"}, "L": {"L", "LL"}, "LL": {"LL", "AA"},
+    "CRIT": {"HH", "LL", "AA"}, "A": {"H", "HH", "L", "LL", "AA"}, "AA": {"HH", "LL", "AA"},
+}  # fmt: skip  # (AA: critical either way a number is read; third review of round 20)
 
 
 def _named_in(marker: str, sentence: str, others: Collection[str]) -> bool:
@@ -1007,7 +1006,7 @@ def _critical_limit(result: Result) -> str | None:
     reference = result.reference
     if reference is None:
         return None
-    if result.flag not in CRITICAL_FLAGS:  # critical either way its number is read (no side)
+    if result.flag not in ("LL", "HH"):  # AA: critical either way its number is read, no side
         return None
     limit = reference.critical_high if result.flag == "HH" else reference.critical_low
     return None if limit is None else f"{number_text(limit)}{_unit_of(result)}"

@@ -62,3 +62,28 @@ def test_a_number_critical_however_it_is_read_is_critical(
         e["resource"] for e in fhir["entry"] if e["resource"]["resourceType"] == "Observation"
     ]
     assert [c["coding"][0]["code"] for c in observation["interpretation"]] == ["AA"]
+
+
+def test_a_critical_either_way_result_is_critical_in_the_overview_and_beside_lab_flags(
+    write_csv: Callable[..., str], tmp_path: Path
+) -> None:
+    """Third review of round 20: in a run of more than 1,000 results the AA sample was not
+    listed first nor marked critical; a lab's LL, HH or CRIT beside it was 'a disagreement'."""
+    from panelcli.check import check_file, check_files
+    from panelcli.ranges import load_ranges
+    from panelcli.render.table import overview_of
+
+    ranges = tmp_path / "qa15.toml"
+    ranges.write_text(RANGES, encoding="utf-8")
+    rows = "".join(f"N{i:04};IL-8;20;pg/mL\n" for i in range(1001))
+    big = write_csv(f"sample_id;marker;value;unit\nSX;IL-8;1.000;pg/mL\n{rows}", "big.csv")
+    overview = overview_of(check_files([big], load_ranges(str(ranges))))
+    assert overview.panels[0].sample_id == "SX" and overview.panels[0].critical
+    flagged = write_csv(
+        "sample_id;marker;value;unit;flag\nS1;IL-8;1.000;pg/mL;LL\nS2;IL-8;1.000;pg/mL;HH\n"
+        "S3;IL-8;1.000;pg/mL;CRIT\n",
+        "flagged.csv",
+    )
+    report = check_file(flagged, load_ranges(str(ranges)))
+    assert not [w for w in report.warnings if w.code == "value-flag-disagrees"]
+    assert not [s for p in report.panels for s in p.summary.text if "does not show this" in s]

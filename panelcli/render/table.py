@@ -20,6 +20,7 @@ from rich.text import Text
 from panelcli.check import UNREADABLE
 from panelcli.models import (
     ABNORMAL,
+    CRITICAL_FLAGS,
     JOINED_WORDS,
     LAB_COMMENT_SAID,
     UNJUDGED,
@@ -1188,7 +1189,10 @@ def digest_cells(panel: PanelDigest) -> dict[str, Text | Marks]:
 
 
 #: The status of a flagged marker in the overview, by its flag (marked as `status_text` does).
-_FLAG_STATUS = {"L": Status.LOW, "H": Status.HIGH, "LL": Status.CRITICAL, "HH": Status.CRITICAL}
+_FLAG_STATUS = {
+    "L": Status.LOW, "H": Status.HIGH, "LL": Status.CRITICAL, "HH": Status.CRITICAL,
+    "AA": Status.CRITICAL,  # (third review of round 20: an AA sample was no critical one here)
+}  # fmt: skip
 
 
 #: A sample's results not judged (indeterminate, no reference), as the overview counts them
@@ -1227,7 +1231,7 @@ def _flagged(panel: PanelDigest) -> list[Text]:
             icon, word, style = status_look(_FLAG_STATUS[flag], flag)
             part.append(f" {icon} {word}", style=style)
         # not beside a critical one (review: '‼▲ critical (may be critical)')
-        if marker in panel.maybe_critical and flag not in ("LL", "HH"):
+        if marker in panel.maybe_critical and flag not in CRITICAL_FLAGS:
             part.append(f" ({_mark_of(panel, marker)})", style="bold red")
         parts.append(part)
     for marker in maybe:  # an indeterminate result that may be past a critical limit

@@ -5115,7 +5115,7 @@ _SUMMARY_IDS = {
     "minmax", "mean+2sd", "mean2sd", "mean+sd",  # (not 'Var', a sample's or person's name)
 }  # fmt: skip
 #: A count's label, or a summary block's heading or line, as a sample's id: such a row is no
-#: sample where it holds no more than one whole number (`_a_count_line`; lab QA round 20:
+#: sample where it holds no more than one whole number (`_count_line`; lab QA round 20:
 #: 'Total samples,3' was a sample whose IL-6 of 3 pg/mL was judged high, exit 1); a row of
 #: results under such an id is a sample's ('Critical' on a worklist: review)
 _COUNT_LABELS = frozenset({

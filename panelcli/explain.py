@@ -96,7 +96,7 @@ _REPORT_WORDS = frozenset({
     "ranges", "pgml", "unit", "units", "nd", "notdetected", "indeterminate", "belowdetection",
     # educator QA round 20: words its reports print, each refused with no word of where
     # they are explained
-    "normal", "low", "high", "critical", "flag", "flags", "n", "l", "h", "ll", "hh", "ind",
+    "normal", "low", "high", "critical", "flag", "flags", "n", "l", "h", "ll", "hh", "aa", "ind",
     "mgl", "μgl", "ugl", "mcgl", "ngl", "ngml", "lod", "lloq", "uloq", "blq",
 })  # fmt: skip
 

@@ -70,6 +70,7 @@ def test_the_words_a_report_prints_are_explained_in_the_overview() -> None:
         (["LLOQ"], "LOD or LLOQ (the lowest) and ULOQ (the highest)"),
         (["mg/L"], "CRP is often given in mg/L (milligrams per liter)"),
         (["what", "is", "a", "flag?"], "LL or HH for critically low or high"),
+        (["AA"], "(AA when the side is not known)"),  # third review: the legend's AA
     ):
         shown = runner.invoke(app, ["explain", *words], env={"COLUMNS": "300"})
         assert shown.exit_code == 0, words

@@ -5123,7 +5123,10 @@ _COUNT_LABELS = frozenset({
     "samplestested", "patientstested", "rowsexported", "recordsexported", "samplesexported",
     "resultsexported", "samplecount", "patientcount", "recordcount", "rowcount", "resultcount",
     "testcount",
-    # (not a status word, 'Normal', 'High', 'Critical': a sample may be so named, and one
+    # a status's count, named as one ('Normal results,3', 'Out of range,0': second review)
+    "normalresults", "abnormalresults", "flaggedresults", "criticalresults", "highresults",
+    "lowresults", "outofrange", "outofrangeresults", "inrange", "withinrange",
+    # (not a status word alone, 'Normal', 'High', 'Critical': a sample may be so named, and one
     # value of 30 is as whole a number as a count: second review)
 })  # fmt: skip
 #: ... and how a count's label begins ('Total flagged', 'Number of patients', 'Anzahl Proben',

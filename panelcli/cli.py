@@ -1069,22 +1069,23 @@ def _say_if_typed_in(files: list[str]) -> None:
 
 def _typed_in(files: list[str]) -> bool:
     """Whether the rows of '-' are typed at a terminal (standard input is one)."""
-    if "-" not in files or sys.stdin is None:
-        return False
-    try:
-        return os.isatty(sys.stdin.fileno())
-    except (ValueError, io.UnsupportedOperation):  # a stdin without a file descriptor
-        return False
+    return "-" in files and _stdin_a_terminal() is True
 
 
 def _piped_in() -> bool:
     """Whether standard input is a pipe or a file, not a terminal (nor closed)."""
+    return _stdin_a_terminal() is False
+
+
+def _stdin_a_terminal() -> bool | None:
+    """Whether standard input is a terminal; None where there is none, or it has no file
+    descriptor."""
     if sys.stdin is None:
-        return False
+        return None
     try:
-        return not os.isatty(sys.stdin.fileno())
+        return os.isatty(sys.stdin.fileno())
     except (ValueError, io.UnsupportedOperation):  # a stdin without a file descriptor
-        return False
+        return None
 
 
 def _reads_a_stream(files: list[str]) -> bool:

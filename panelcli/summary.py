@@ -1851,8 +1851,8 @@ def _low_sign(result: Result) -> str:
 
 
 def _is_high(result: Result) -> bool:
-    """High or critically high (a critical result flagged LL is critically low; one with no
-    flag, critical however its number is read, is neither)."""
+    """High or critically high (a critical result flagged LL is critically low; one flagged
+    AA, critical however its number is read, is neither)."""
     return result.status is Status.HIGH or (
         result.status is Status.CRITICAL and result.flag == "HH"
     )

@@ -1850,7 +1850,7 @@ def _outside_said(result: Result) -> str | None:
     """'high', 'low', 'critically high' or 'critically low'; None inside the range or unjudged."""
     if result.status == Status.CRITICAL:
         sides = {"LL": "critically low", "HH": "critically high"}
-        return sides.get(result.flag or "", "critical")  # (no flag: critical either way)
+        return sides.get(result.flag or "", "critical")  # (AA: critical either way)
     return _OUTSIDE_SAID.get(result.status)
 
 

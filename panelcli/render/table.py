@@ -95,7 +95,7 @@ def status_look(status: Status, flag: str | None) -> tuple[str, str, str]:
     """A status's icon, word and style; a critical one's icon says which side, as ▲ high and
     ▼ low say."""
     icon, word, style = STATUS_LOOK[status]
-    if status == Status.CRITICAL:  # (no flag: critical either way its number is read)
+    if status == Status.CRITICAL:  # (AA: critical either way its number is read, no side)
         icon = {"LL": "‼▼", "HH": "‼▲"}.get(flag or "", icon)
     return icon, word, style
 

@@ -74,7 +74,7 @@ GROUP_ROLE = {
     "Th1": "help fight germs that hide inside cells",
     "Th2": "are linked to allergy and to fighting worms",
     "chemokine": "call immune cells to where they are needed",
-    "T-cell activation": "show how busy the T cells are",
+    "T-cell activation": "show how busy T cells (a kind of white blood cell) are",
     "growth factor": "help the body make new blood cells",
     "acute-phase protein": "rise when there is inflammation",
 }
@@ -562,12 +562,13 @@ def _person_said(ranges: str, results: Sequence[Result]) -> str:
     return f"{said}."
 
 
-def why_not_judged(result: Result) -> str:
-    """The reason an indeterminate result has no status, in plain words."""
+def why_not_judged(result: Result, reassure: bool = True) -> str:
+    """The reason an indeterminate result has no status, in plain words (`reassure`: as
+    `_no_number_sentence` takes it)."""
     # a value with no number first: the person's range would not judge it either (QA: 'ND'
     # was said to want a sex or age the file gave)
     if result.value is None:  # 'ND', 'OOR <', 'OOR >' with no limit in the set to stand in
-        return _no_number_sentence([result], _censored_side(result))
+        return _no_number_sentence([result], _censored_side(result), reassure)
     if result.reference is None:
         return _person_said(f"range for {result.marker} depends", [result])
     if _read_two_ways(result):
@@ -606,9 +607,10 @@ def why_not_judged(result: Result) -> str:
     return f"The test could not measure {result.marker} low enough to tell if it is in range."
 
 
-def _no_number_sentence(results: Sequence[Result], side: str) -> str:
+def _no_number_sentence(results: Sequence[Result], side: str, reassure: bool = True) -> str:
     """Results with no number, only a side of what the test can measure ('ND', 'OOR >'): one
-    sentence for them all, its verb as many as the markers named (QA: 'TNF-α were below')."""
+    sentence for them all, its verb as many as the markers named (QA: 'TNF-α were below');
+    `reassure`: whether 'common in healthy people' may be said (not beside a result outside)."""
     markers = len(_distinct(results))
     one_marker, one_result = markers == 1, len(results) == 1
     times = "" if len(results) == markers else f" in {len(results)} results"
@@ -628,9 +630,10 @@ def _no_number_sentence(results: Sequence[Result], side: str) -> str:
         "panelcli does not know the lowest amount this test can find. So it cannot tell if "
         f"{'the result is' if one_result else 'they are'} in the range."
     )
-    if all(r.reference is not None and r.reference.low is None for r in results):
+    if reassure and all(r.reference is not None and r.reference.low is None for r in results):
         # not of a marker whose range has a low limit (sIL-2R, Ferritin: review), where too
-        # little may be low
+        # little may be low; nor beside a result outside (educator QA round 21: said just
+        # before 'IL-6 was above what the test can measure', as an all-clear)
         why += " Too little to measure is common in healthy people."
     if one_result:
         return f"{said} The result has no number. {why}"
@@ -1063,7 +1066,7 @@ def _person_facts(results: Sequence[Result]) -> tuple[str, str]:
     return ("sex and age", "them") if sex else ("sex or age", "them")
 
 
-def _why_not_judged_all(unclear: Sequence[Result]) -> list[str]:
+def _why_not_judged_all(unclear: Sequence[Result], reassure: bool) -> list[str]:
     """`why_not_judged` for each result, each sentence once; the markers whose range depends
     on the person share one sentence (a set with sex and age rows can have a dozen)."""
     person = [r for r in unclear if r.reference is None and r.value is not None]
@@ -1088,7 +1091,7 @@ def _why_not_judged_all(unclear: Sequence[Result]) -> list[str]:
     }
     for side, group in no_number.items():
         if len(group) > 1:
-            sentences.append(_no_number_sentence(group, side))
+            sentences.append(_no_number_sentence(group, side, reassure))
     grouped = {id(r) for group in no_number.values() if len(group) > 1 for r in group}
     two_ways = [r for r in unclear if r.reference is not None and _read_two_ways(r)]
     if len(two_ways) > 1:  # one sentence for them all, as for the others above
@@ -1096,7 +1099,7 @@ def _why_not_judged_all(unclear: Sequence[Result]) -> list[str]:
         grouped.update(id(r) for r in two_ways)
     if len(person) > 1:  # said in their sentences above
         grouped.update(id(r) for r in person)
-    sentences += [why_not_judged(r) for r in unclear if id(r) not in grouped]
+    sentences += [why_not_judged(r, reassure) for r in unclear if id(r) not in grouped]
     return list(dict.fromkeys(sentences))
 
 
@@ -1290,6 +1293,11 @@ def _summary(
     text.extend(_rows_sentences(whole, empty, more=True, said_why=bool(rejected)))
     # With rows left out, "all the results" would read as an all-clear for the whole sample.
     used = " that could be used" if rejected else ""
+    if preliminary := [r for r in results if r.note and PRELIMINARY_NOTE in r.note]:
+        # before what reads them (educator QA round 20: a preliminary TNF-α 'can be a sign of
+        # inflammation' with no word that its number may still change), the all-clear too
+        # (educator QA round 21: 'All the results are inside the reference range' came first)
+        text.append(_preliminary_sentence(preliminary, len(preliminary) == len(results)))
     if inside and not high and not low:
         if len(results) == 1:  # "All the results" of one (QA)
             text.append(f"The result{used} is inside the reference range.")
@@ -1322,10 +1330,6 @@ def _summary(
         # before what reads the results (educator QA round 14: a child's IL-6 was high by one
         # set and normal by another, neither saying whom its range was for)
         text.append(CHILD_RANGE_SENTENCE)
-    if preliminary := [r for r in results if r.note and PRELIMINARY_NOTE in r.note]:
-        # before what reads them too (educator QA round 20: a preliminary TNF-α 'can be a
-        # sign of inflammation' with no word that its number may still change)
-        text.append(_preliminary_sentence(preliminary, len(preliminary) == len(results)))
     # one sample id given with two patients: no pattern across their results (lab QA round 13:
     # one person's IL-6 and another's TNF-α were 'both high at the same time')
     apart_from_far = far and len(far) < len(high)
@@ -1418,6 +1422,7 @@ def _summary(
             f"measure ({_names(below)}).{also}"
         )
     if unclear:
+        too_high = any(r.value is None and _censored_side(r) == "above" for r in unclear)
         soon = [] if past_named or not past else [
             f"{'A result like this' if len(past) == 1 else 'Results like these'} should be "
             "talked over with a healthcare provider soon."
@@ -1425,7 +1430,7 @@ def _summary(
         text.append(
             " ".join([
                 f"{counted(len(unclear), 'result', 'results')} could not be judged.",
-                *_why_not_judged_all(unclear), *soon,
+                *_why_not_judged_all(unclear, not (high or low or critical or too_high)), *soon,
             ])
         )  # fmt: skip
     text.extend(_no_range_sentences(unknown))
@@ -1757,10 +1762,16 @@ def _group_sentences(
                 "together as a pattern."
             )
         elif group == "pro-inflammatory":
-            most = max(_times(r) for r in members)
+            # each marker at its highest: strong where two markers are far up, mild where none
+            # is, no word where they differ (educator QA round 21: IL-6 at 3.4 times beside a
+            # TNF-α just past its limit was 'strong', IL-6 alone at 16 times had no word)
+            highest: dict[str, float] = {}
+            for r in members:
+                highest[r.marker] = max(highest.get(r.marker, 0.0), _times(r))
+            far_up = sum(times >= STRONG_TIMES for times in highest.values())
             # past a critical limit is strong, however near the range's limit that is (QA)
             critical = any(r.flag == "HH" for r in members)
-            strength = "strong" if most >= STRONG_TIMES or critical else "mild"
+            strength = "strong " if far_up >= 2 or critical else ("mild " if not far_up else "")
             two = len({r.marker for r in members}) == 2
             together = "Both of them are" if two else "Several of them are"
             # 'by these ranges': strong by one lab's limit is mild by another's (educator QA
@@ -1768,7 +1779,7 @@ def _group_sentences(
             when = "in this sample" if repeated else "at the same time"
             sign = (
                 f"{together} high {when}. "
-                f"By these ranges, this can be a sign of {strength} inflammation in the body."
+                f"By these ranges, this can be a sign of {strength}inflammation in the body."
             )
         # QA: CRP and Ferritin high together said nothing of iron, which explain says
         for name in _distinct(members):

@@ -1134,8 +1134,10 @@ source = "made up for a test"
     [
         # '8.500' may be 8.5 or 8500: only 1.06 times the limit is certain (QA: 'strong')
         ("S1;IL-6;8;pg/mL\nS1;TNF-α;8.500;pg/mL\n", "mild"),
-        # at least 71 times either sex's limit (QA: 'mild', as no one range was used)
-        ("S1;IL-6;500;pg/mL\nS1;TNF-α;9;pg/mL\n", "strong"),
+        # at least 71 times either sex's limit (QA: 'mild', as no one range was used), beside
+        # a TNF-α under 3 times: no word (educator QA round 21: 'strong' by one marker alone)
+        ("S1;IL-6;500;pg/mL\nS1;TNF-α;9;pg/mL\n", None),
+        ("S1;IL-6;500;pg/mL\nS1;TNF-α;30;pg/mL\n", "strong"),
         # past a critical limit, with no range (QA: 'mild' beside 'past the critical limit')
         ("S1;IL-1β;5000;pg/mL\nS1;TNF-α;9;pg/mL\n", "strong"),
         ("S1;IL-6;6;pg/mL\nS1;TNF-α;9;pg/mL\n", None),  # high for a woman only: no pattern
@@ -1511,7 +1513,9 @@ def test_a_figure_is_not_rounded_up_to_a_cut_off_its_words_do_not_reach(
     beside 'mild inflammation', and at 7.5 '3 times' beside 'strong': below a cut-off (3, 10)
     the figure is rounded down (7.4, 2.96 times, beside TNF-α under 3 times: also 'mild')."""
     path = tmp_path / "r.csv"
-    path.write_text(f"sample_id,marker,value,unit\nS1,IL-6,{il6},pg/mL\nS1,TNF-α,15,pg/mL\n")
+    # strong only where two markers are 3 times up (educator QA round 21), mild where none is
+    tnf = "50" if strength == "strong" else "15"
+    path.write_text(f"sample_id,marker,value,unit\nS1,IL-6,{il6},pg/mL\nS1,TNF-α,{tnf},pg/mL\n")
     text = " ".join(check_file(str(path)).panels[0].summary.text)
     assert f"IL-6 is {said} times the upper limit." in text
     assert f"a sign of {strength} inflammation" in text

@@ -1,0 +1,69 @@
+"""Educator and patient-reader QA round 21 (/work/qa21/probe/report.md): summary wording."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from panelcli.check import check_file
+
+
+def _summary(path: str) -> list[str]:
+    """The first panel's summary sentences."""
+    return check_file(path).panels[0].summary.text
+
+
+def test_too_little_to_measure_is_not_called_common_beside_a_high_result(
+    write_csv: Callable[..., str],
+) -> None:
+    """F1: an 'ND' was 'common in healthy people' beside IL-6 at 16 times its limit (a '<1.0'
+    beside it was not): beside a result outside, it reads as an all-clear."""
+    high = write_csv(
+        "sample_id,marker,value,unit\nS1,IL-6,40,pg/mL\nS1,TNF-α,60,pg/mL\nS1,IL-8,ND,pg/mL\n"
+        "S1,IL-10,<1.0,pg/mL\n"
+    )
+    text = " ".join(_summary(high))
+    assert "IL-8 was below what the test can measure" in text
+    assert "common in healthy people" not in text
+    above = write_csv("sample_id,marker,value,unit\nS1,IL-8,ND,pg/mL\nS1,IL-6,OOR >,pg/mL\n")
+    assert "common in healthy people" not in " ".join(_summary(above))
+    # alone, or beside results inside the range, it is said as before
+    alone = write_csv("sample_id,marker,value,unit\nS1,IL-8,ND,pg/mL\nS1,IL-6,1.0,pg/mL\n")
+    assert "Too little to measure is common in healthy people." in " ".join(_summary(alone))
+
+
+def test_not_final_is_said_before_the_all_clear(write_csv: Callable[..., str]) -> None:
+    """F3: 'All the results are inside the reference range.' came before 'The IL-6 result is
+    not final yet', though a preliminary result is said before the sentences that read it."""
+    path = write_csv(
+        "sample_id,marker,value,unit,status\nC,IL-6,1.0,pg/mL,preliminary\nC,IL-8,2.0,pg/mL,final\n"
+    )
+    assert _summary(path)[1:] == [
+        "The IL-6 result is not final yet: the lab's number may still change.",
+        "All the results are inside the reference range.",
+    ]
+
+
+def test_t_cells_are_said_to_be_white_blood_cells(write_csv: Callable[..., str]) -> None:
+    """F4: 'the markers that show how busy the T cells are' told a reader nothing of what a T
+    cell is (explain IL-2 says it)."""
+    path = write_csv("sample_id,marker,value,unit\nS1,sIL-2R,5000,pg/mL\n")
+    assert "show how busy T cells (a kind of white blood cell) are" in " ".join(_summary(path))
+
+
+def test_strong_inflammation_needs_two_markers_far_up(write_csv: Callable[..., str]) -> None:
+    """F2: IL-6 at 3.4 times beside a TNF-α just past its limit was 'a sign of strong
+    inflammation', where IL-6 alone at 16 times had no such word. Strong where two markers are
+    3 times up or more, mild where none is, no word where they differ."""
+    rows = {
+        "8.5,15": None,  # 3.4 and 1.03 times: no word
+        "7.0,15": "mild",  # 2.8 and 1.03 times
+        "8.5,50": "strong",  # 3.4 and 3.4 times
+    }
+    for values, strength in rows.items():
+        il6, tnf = values.split(",")
+        path = write_csv(
+            f"sample_id,marker,value,unit\nS1,IL-6,{il6},pg/mL\nS1,TNF-α,{tnf},pg/mL\n"
+        )
+        text = " ".join(_summary(path))
+        word = f"{strength} " if strength else ""
+        assert f"this can be a sign of {word}inflammation in the body." in text, (values, text)

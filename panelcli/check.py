@@ -217,6 +217,7 @@ from panelcli.values import (
     EXCEL_ROUNDED_ID,
     FLAG_WORDS,
     MAX_VALUE_LENGTH,
+    PLACEHOLDER_NUMBERS,
     PLAIN_NUMBER,
     ParsedValue,
     ValueProblem,
@@ -477,7 +478,11 @@ def _plain_number(text: str, plan: _Plan) -> float | None:
     number = float(text) + 0.0  # + 0.0 turns -0.0 into 0.0, as parse_value does
     if not 0.0 <= number < _INFINITY or number * plan.scale > MAX_GRAMS_PER_LITRE:
         return None
-    return number
+    # Epic's 9999999 (code audit round 21: judged where the far-past ceiling let it by)
+    return None if number >= _LEAST_PLACEHOLDER and number in PLACEHOLDER_NUMBERS else number
+
+
+_LEAST_PLACEHOLDER = min(PLACEHOLDER_NUMBERS)  # a comparison spares most numbers the lookup
 
 
 #: '<2.0', '> 5000': a comparator, at most one space, and a number without a sign.
@@ -1654,6 +1659,10 @@ class Interpreter:
                                     if (
                                         not 0.0 <= number < _INFINITY
                                         or number * scale > MAX_GRAMS_PER_LITRE
+                                        or (
+                                            number >= _LEAST_PLACEHOLDER
+                                            and number in PLACEHOLDER_NUMBERS
+                                        )
                                     ):
                                         number = None
                                 comparator = None

@@ -1582,7 +1582,7 @@ def _checked(number: float, cell: str) -> float:
             "plate reading below its blank is below what the test can measure: give it as "
             "'ND' or '<' the assay's lower limit)",  # lab QA round 9: what to do with it
         )
-    if number in _PLACEHOLDER_NUMBERS and cell.strip().isdigit():
+    if number in PLACEHOLDER_NUMBERS and cell.strip().isdigit():
         # lab QA: Epic Clarity's ORD_NUM_VALUE is 9999999 where the result is no number; it was
         # judged as 689,655 times the upper limit and called strong inflammation
         raise ValueProblem(
@@ -1593,8 +1593,9 @@ def _checked(number: float, cell: str) -> float:
     return number + 0.0  # turns -0.0 into 0.0
 
 
-#: Numbers lab systems write in place of a result that is none (all nines)
-_PLACEHOLDER_NUMBERS = frozenset({9999999.0, 99999999.0})
+#: Numbers lab systems write in place of a result that is none (all nines); a reader's short
+#: path leaves them to `parse_value` (`check._plain_number`)
+PLACEHOLDER_NUMBERS = frozenset({9999999.0, 99999999.0})
 
 
 _NUM = r"(\d+(?:\.\d+)?)"

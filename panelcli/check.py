@@ -3227,7 +3227,9 @@ class Interpreter:
         the sides it gives them, where they lie beyond the interval (or every interval that
         could be the person's); the last item says which sides (low, high) are the lab's
         (`unit_written`: the value's unit is the file's, not assumed)."""
-        lab = self._lab_critical(m, name, entry.unit, exponent, decimal_comma, value_unit)
+        lab = self._lab_critical(
+            m, name, entry.unit, exponent, decimal_comma, value_unit, unit_written
+        )
         if lab == (None, None):
             interval = self._interval_for(
                 m, name, entry, exponent, decimal_comma, unit_written=unit_written
@@ -3274,6 +3276,7 @@ class Interpreter:
         exponent: int,
         decimal_comma: bool,
         value_unit: str,
+        unit_written: bool = True,
     ) -> tuple[float | None, float | None]:
         """The row's critical low and high limits in `unit` (`Measurement.critical`), None for
         a side it gives none of, or one it gives unusably (with a warning)."""
@@ -3282,6 +3285,8 @@ class Interpreter:
         unit_doubted = _bare_limit_doubt(
             value_unit, m.reference_range, unit, exponent, decimal_comma
         )
+        if unit_doubted is None and unit_written and exponent and m.reference_range:
+            unit_doubted = self._beside_a_range_in_doubt(m, name, unit, exponent, decimal_comma)
         limits: list[float | None] = []
         for side in ("low", "high"):
             text = m.critical.cell(side)  # quoted as written (review: with its header's unit)
@@ -3354,6 +3359,26 @@ class Interpreter:
             )  # fmt: skip
             usable.append(None)
         return usable[0], usable[1]
+
+    def _beside_a_range_in_doubt(
+        self, m: Measurement, name: str, unit: str, exponent: int, decimal_comma: bool
+    ) -> str | None:
+        """Why a critical limit with no unit cannot be read in the value's unit beside a printed
+        range whose unit is in doubt (`unit_in_doubt`), or None (code audit round 21: '0-7'
+        beside 0.15 ng/mL of IL-6 was in doubt, its critical high '100' read as 100 ng/mL)."""
+        assert m.reference_range is not None
+        doubted = self._comma_doubted(decimal_comma)
+        read = read_lab_range(m.reference_range, unit, exponent, decimal_comma, doubted)
+        if not isinstance(read, Bounds):
+            return None
+        with self._unsaid():  # the person's warnings are said where the range is chosen
+            chosen = self._select(m, name).bounds
+        if not unit_in_doubt(m.reference_range, read, chosen, exponent, unit, decimal_comma):
+            return None
+        return (
+            "has no unit, nor has the printed range beside it, whose unit is in doubt (see its "
+            "warning), so it may be in another unit than the value's: write its unit in the cell"
+        )
 
     def _critical_unusable(self, m: Measurement, side: str, message: str) -> None:
         """A critical limit of the row is not used: said once per message."""

@@ -55,3 +55,25 @@ def test_eighteen_is_no_child(write_csv: Callable[..., str], age: str, child: bo
     ).panels
     [result] = panel.results
     assert (CHILD_RANGE_NOTE in (result.note or "")) is child
+
+
+def test_a_bare_critical_limit_beside_a_range_whose_unit_is_in_doubt_is_not_used(
+    write_csv: Callable[..., str],
+) -> None:
+    """F2: beside 0.15 ng/mL of IL-6, the range '0-7' (2,800 times the set's limit in ng/mL,
+    2.8 times in pg/mL) was in doubt, yet its row's critical high '100' was read as 100 ng/mL,
+    with no word; with the range's unit written it was not used. Neither is it now."""
+    path = write_csv(
+        "Sample,Test,Result,Units,Ref Range,Critical High\n"
+        "S1,IL-6,0.15,ng/mL,0-7,100\n"
+        "S2,IL-6,15,pg/mL,0-7,100\n"  # the value in the set's unit: one reading, used
+        "S3,IL-6,0.15,ng/mL,0-0.007,0.1\n"  # a range in the value's unit beyond doubt: used
+    )
+    report = check_file(path)
+    unusable = [w for w in report.warnings if w.code == "critical-limit-unusable"]
+    assert [(w.line, w.column) for w in unusable] == [(2, "Critical High")]
+    assert "whose unit is in doubt" in unusable[0].message
+    first, second, third = (p.results[0] for p in report.panels)
+    assert first.reference is not None and first.reference.critical_high is None
+    assert second.reference is not None and second.reference.critical_high == 100
+    assert third.reference is not None and third.reference.critical_high == 100

@@ -166,6 +166,8 @@ from panelcli.reading import (
 )
 from panelcli.summary import (
     DILUTED_READ,
+    MARKED_NOT_JUDGED,
+    NOT_JUDGED,
     PRELIMINARY_NOTE,
     RUN_FAILED_FIRST,
     RUN_QC_FAILED,
@@ -2628,7 +2630,7 @@ class Interpreter:
         # review of known gaps: a CSF set judged a serum row silently
         return _indeterminate(
             result,
-            f"the sample is {fluid}, but this set's range is for {ranged}, so it was not judged "
+            f"the sample is {fluid}, but this set's range is for {ranged}, {NOT_JUDGED} "
             "(to judge it, give the lab's range for this fluid in the file, or use a set for it)",
         )
 
@@ -2645,7 +2647,7 @@ class Interpreter:
         return _indeterminate(
             result,
             f"the lab's flag column gives '{shorten(m.qc_code)}', an instrument's or quality "
-            "control's code, so it was not judged: ask the lab whether it can be reported",
+            f"control's code, {MARKED_NOT_JUDGED}",
         )
 
     def _alarmed(self, m: Measurement, result: Result, column: str) -> Result:
@@ -2664,7 +2666,7 @@ class Interpreter:
         return _indeterminate(
             result,
             f"the instrument marked it ('{shorten(m.comment)}' in '{shorten(column)}'), "
-            "so it was not judged: ask the lab whether it can be reported",
+            f"{MARKED_NOT_JUDGED}",
         )
 
     def _given(self, m: Measurement, parsed: ParsedValue, result: Result) -> Iterator[Event]:

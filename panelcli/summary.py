@@ -101,6 +101,11 @@ CHILD_RANGE_SENTENCE = (
     "the lab which ranges fit a child."
 )
 
+#: How a result's note ends where an instrument's alarm or a quality control's code left it
+#: unjudged (`check.Interpreter._commented`), and where any other reason did
+MARKED_NOT_JUDGED = "so it was not judged: ask the lab whether it can be reported"
+NOT_JUDGED = "so it was not judged"
+
 #: A result's note where its status says it is preliminary (`check.corrections_applied`)
 PRELIMINARY_NOTE = "a preliminary result: the final one may differ"
 
@@ -567,6 +572,12 @@ def why_not_judged(result: Result, reassure: bool = True) -> str:
     `_no_number_sentence` takes it)."""
     # a value with no number first: the person's range would not judge it either (QA: 'ND'
     # was said to want a sex or age the file gave)
+    # not judged for a reason of its own, whatever its number (lab QA round 21: '>5000' under
+    # an instrument's alarm 'could be inside or outside the range' of ≤ 2.5 pg/mL)
+    if _marked_not_judged(result):
+        return _marked_sentence([result])
+    if NOT_JUDGED in (result.note or "") and result.comparator is not None:
+        return f"panelcli could not judge {result.marker}; the note beside it says why."
     if result.value is None:  # 'ND', 'OOR <', 'OOR >' with no limit in the set to stand in
         return _no_number_sentence([result], _censored_side(result), reassure)
     if result.reference is None:
@@ -605,6 +616,22 @@ def why_not_judged(result: Result, reassure: bool = True) -> str:
     if result.comparator is None:
         return f"panelcli could not judge {result.marker}; the note beside it says why."
     return f"The test could not measure {result.marker} low enough to tell if it is in range."
+
+
+def _marked_not_judged(result: Result) -> bool:
+    """Whether an instrument's alarm or a quality control's code left a result unjudged."""
+    return MARKED_NOT_JUDGED in (result.note or "")
+
+
+def _marked_sentence(results: Sequence[Result]) -> str:
+    """'The instrument or the lab's quality check marked the IL-6 result, so panelcli did not
+    judge it. Ask the lab if it can be used.'"""
+    one = len(results) == 1
+    return (
+        f"The instrument or the lab's quality check marked the {_names(results)} "
+        f"result{'' if one else 's'}, so panelcli did not judge {'it' if one else 'them'}. Ask "
+        f"the lab if {'it' if one else 'they'} can be used."
+    )
 
 
 def _no_number_sentence(results: Sequence[Result], side: str, reassure: bool = True) -> str:
@@ -1069,8 +1096,10 @@ def _person_facts(results: Sequence[Result]) -> tuple[str, str]:
 def _why_not_judged_all(unclear: Sequence[Result], reassure: bool) -> list[str]:
     """`why_not_judged` for each result, each sentence once; the markers whose range depends
     on the person share one sentence (a set with sex and age rows can have a dozen)."""
+    marked = [r for r in unclear if _marked_not_judged(r)]
+    unclear = [r for r in unclear if not _marked_not_judged(r)]
     person = [r for r in unclear if r.reference is None and r.value is not None]
-    sentences = []
+    sentences = [_marked_sentence(marked)] if marked else []
     if len(person) > 1:
         # One sentence per fact lacking: IL-10 that needs only the age is not said to need
         # the sex as well because Ferritin beside it does (QA).

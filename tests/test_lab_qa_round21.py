@@ -38,3 +38,25 @@ def test_the_reported_result_is_read_beside_the_first_measured(
     [warning] = document["warnings"]
     assert warning["code"] == "column-ignored" and warning["column"] == "Result"
     assert f"is read from column '{reported}'" in warning["message"]
+
+
+def test_a_censored_value_under_an_alarm_is_said_to_be_marked(
+    write_csv: Callable[..., str],
+) -> None:
+    """F1: '>5000' under the alarm 'Cal.E' 'could be inside or outside the range' of ≤ 2.5, and
+    '<2.0' under 'Bubble detected' was one the test 'could not measure low enough': the summary
+    says the instrument or the lab's check marked them, as their notes do."""
+    from panelcli.check import check_file
+
+    alarm = write_csv(
+        "Sample ID,Marker,Result,Units,Data Alarm\nS1,IL-6,>5000,pg/mL,Cal.E\n"
+        "S1,IL-8,<2.0,pg/mL,Bubble detected\n"
+    )
+    qc = write_csv("Sample ID,Marker,Result,Units,Flag\nS1,IL-6,>5000,pg/mL,QCF\n", "qc.csv")
+    assert check_file(alarm).panels[0].summary.text[1] == (
+        "2 results could not be judged. The instrument or the lab's quality check marked the "
+        "IL-6 and IL-8 results, so panelcli did not judge them. Ask the lab if they can be used."
+    )
+    text = " ".join(check_file(qc).panels[0].summary.text)
+    assert "marked the IL-6 result, so panelcli did not judge it." in text
+    assert "inside or outside" not in text

@@ -951,7 +951,16 @@ def _flag_at_end(result: Result) -> tuple[str, str] | None:
             code = flag_column_code(written)
             if code is not None:
                 return written, code
+    # glued to the number ('150HH', '1.0H', '1.0!': lab QA round 21, read, but left out of
+    # the note and the summary)
+    glued = _GLUED_FLAG.fullmatch(result.original_value.strip())
+    if glued is not None and (code := flag_column_code(glued["flag"])) is not None:
+        return glued["flag"], code
     return None
+
+
+#: A value's number with a lab's flag glued to its end (`_flag_at_end`)
+_GLUED_FLAG = lazy_pattern(r"[<>≤≥=]*\s*[\d.,]*\d(?P<flag>[^\d\s.,]+)")
 
 
 def written_without_flag(result: Result) -> str:

@@ -60,3 +60,23 @@ def test_a_censored_value_under_an_alarm_is_said_to_be_marked(
     text = " ".join(check_file(qc).panels[0].summary.text)
     assert "marked the IL-6 result, so panelcli did not judge it." in text
     assert "inside or outside" not in text
+
+
+def test_a_flag_glued_to_the_number_is_said_as_one_after_a_space(
+    write_csv: Callable[..., str],
+) -> None:
+    """F2: '150HH' and '1.0H' were read (a warning said so), but the table's note and the
+    summary left the lab's mark out, as they said it for '150 HH' and '1.0 H'."""
+    from panelcli.check import check_file
+    from panelcli.summary import lab_mark_note
+
+    path = write_csv(
+        "Sample ID,Marker,Result,Unit\nS1,IL-6,150HH,pg/mL\nS3,IL-8,1.0H,pg/mL\n"
+        "S5,IL-6,1.0N,pg/mL\n"
+    )
+    critical, high, normal = check_file(path).panels
+    assert lab_mark_note(critical.results[0]) == "lab: 'HH' (critically high)"
+    assert "The lab marked IL-6 as critically high." in " ".join(critical.summary.text)
+    assert lab_mark_note(high.results[0]) == "lab: 'H' (high)"
+    assert "The lab marked IL-8 as high." in " ".join(high.summary.text)
+    assert lab_mark_note(normal.results[0]) is None  # the lab's 'N' agrees

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from panelcli.patterns import lazy_pattern
-from panelcli.values import MOLARITY, shorten, unmangled
+from panelcli.values import MOLARITY, parse_lab_range, shorten, unmangled
 
 # Greek letters and their spelled-out names collapse to one Latin letter, so that IL-1β, IL-1b,
 # IL1 beta and IL-1 Beta all meet. A spelled-out letter must end its word ("alphabet" is not "a").
@@ -332,9 +332,25 @@ def words_after_unit(header: str) -> tuple[str, str, str] | None:
     if after is None:
         return None
     words = after[2]
-    if _BRACKETED_RANGE.fullmatch(words) is None and _WHICH_COLUMN.fullmatch(words) is None:
+    if (
+        _BRACKETED_RANGE.fullmatch(words) is None
+        and _WHICH_COLUMN.fullmatch(words) is None
+        and not _worded_range(words)
+    ):
         return None
     return after
+
+
+def _worded_range(words: str) -> bool:
+    """Whether words after a unit are a lab's range in brackets with its words, as a range
+    column reads them ('(bis 2,1)', '(Ref.: 0-2,1)', '(0,0-2,1 pg/ml)': lab QA round 21, the
+    column was not read and its high values unsaid); never a bare number ('(19)', a bead's)."""
+    if words[:1] not in "([" or words[-1:] not in ")]":
+        return False
+    inside = words[1:-1].strip()
+    return (
+        any(c.isalpha() or c in "<>≤≥=-–" for c in inside) and parse_lab_range(inside) is not None
+    )
 
 
 def any_words_after_unit(header: str) -> tuple[str, str, str] | None:

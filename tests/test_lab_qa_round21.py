@@ -80,3 +80,25 @@ def test_a_flag_glued_to_the_number_is_said_as_one_after_a_space(
     assert lab_mark_note(high.results[0]) == "lab: 'H' (high)"
     assert "The lab marked IL-8 as high." in " ".join(high.summary.text)
     assert lab_mark_note(normal.results[0]) is None  # the lab's 'N' agrees
+
+
+def test_a_wide_header_s_range_with_its_words_is_read(write_csv: Callable[..., str]) -> None:
+    """F4: 'IL-2 (pg/ml) (bis 2,1)' and 'IL-10 (pg/ml) (Ref: < 5,3)' were not read, their high
+    values unsaid and exit 0 ('1 marker was tested'): a range in brackets with the words a
+    range column reads is the lab's range; a bare number ('(19)') is a bead region, as before."""
+    path = write_csv(
+        "Probe;IL-6 (pg/ml);IL-2 (pg/ml) (bis 2,1);IL-10 (pg/ml) (Ref: < 5,3);"
+        "IL-4 (pg/ml) (0,0-2,1 pg/ml);IL-8 (pg/ml) (19)\nA;1,0;2,2;9,0;9,0;1,0\n"
+    )
+    code, document = _check_json(path)
+    assert code == 1
+    [panel] = document["panels"]
+    read = {r["marker"]: (r["status"], r["reference"]["text"]) for r in panel["results"]}
+    assert read == {
+        "IL-6": ("normal", "≤ 2.5 pg/mL"),
+        "IL-2": ("high", "≤ 2.1 pg/mL"),
+        "IL-10": ("high", "< 5.3 pg/mL"),
+        "IL-4": ("high", "0 - 2.1 pg/mL"),
+        "IL-8": ("normal", "≤ 9.4 pg/mL"),
+    }
+    assert not [w for w in document["warnings"] if w["code"] == "column-ignored"]

@@ -149,7 +149,10 @@ _ROLES: dict[str, tuple[str, ...]] = {
                "показатель", "исследование", "тест",  # Russian (lab QA round 13: refused)
                "項目名", "項目", "检验项目", "项目", "项目名称",  # Japanese, Chinese (likewise)
                # lab QA round 19: Romanian, Croatian, Hungarian, Slovenian (refused whole)
-               "analiză", "analiza", "pretraga", "vizsgálat", "vizsgalat", "preiskava"),
+               "analiză", "analiza", "pretraga", "vizsgálat", "vizsgalat", "preiskava",
+               # lab QA round 21: German LIS, Spanish, French (refused, 'no marker column')
+               "untersuchung", "messgröße", "messgrösse", "messgrosse", "kenngröße",
+               "kenngrösse", "kenngrosse", "analito", "examen"),
     "value": ("value", "result", "resultvalue", "measurement", "observedvalue", "level",
               "finalresult", "calcconcentration", "calcconc", "calculatedconcentration",
               "calculatedconc",  # lab QA round 8: 'Calculated Conc.' refused, 'Calc Conc' read
@@ -492,7 +495,8 @@ _WEAK_ROLE_OF = {
     # Cerner PathNet's test beside its 'Orderable' (the panel; lab QA round 13: refused)
     "detailprocedure": "marker",
     # HL7 v2's names of OBX fields as CSV headers (lab QA: the lab's range and the date unread)
-    **dict.fromkeys(("observationdatetime", "observationdate"), "collected_at"),
+    **dict.fromkeys(("observationdatetime", "observationdate", "datetimeoftheobservation",
+                     "datetimeofobservation"), "collected_at"),  # (OBX-14 by name: QA round 21)
     "referencesrange": "reference_range",
     **dict.fromkeys(_OTHER_VALUE_NAMES, "value"),
     **dict.fromkeys(("visitdate", "dateofvisit", "visitdatetime"), "collected_at"),
@@ -521,6 +525,7 @@ _WEAK_ROLE_OF = {
     # HL7-style 'REF' and German 'Norm' (lab QA: not read); weak, as a bare 'Ref' may also be
     # a lab's own number beside a range column
     "ref": "reference_range", "norm": "reference_range",
+    "referenz": "reference_range",  # German (lab QA round 21: 'not a known field')
     # Romanian LIS's flag (lab QA round 19); weak, as an English export may have 'Indicator'
     # beside its 'Flag' (review: the file was refused, two flag columns)
     "indicator": "lab_flag",

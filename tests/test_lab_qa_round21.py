@@ -102,3 +102,41 @@ def test_a_wide_header_s_range_with_its_words_is_read(write_csv: Callable[..., s
         "IL-8": ("normal", "≤ 9.4 pg/mL"),
     }
     assert not [w for w in document["warnings"] if w["code"] == "column-ignored"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Probe;Untersuchung;Ergebnis;Einheit",
+        "Muestra;Analito;Resultado;Unidades",
+        "Échantillon;Examen;Résultat;Unité",
+        "Probe;Messgröße;Ergebnis;Einheit",
+    ],
+)
+def test_more_names_of_the_marker_column(write_csv: Callable[..., str], header: str) -> None:
+    """P6: 'Untersuchung', 'Analito', 'Examen', 'Messgröße' were refused ('no marker column')."""
+    code, document = _check_json(write_csv(f"{header}\nA1;IL-6;12,0;pg/ml\n"))
+    assert code == 1
+    [panel] = document["panels"]
+    assert [(r["marker"], r["status"]) for r in panel["results"]] == [("IL-6", "high")]
+
+
+def test_hl7_s_name_of_the_observation_time_and_a_german_range_column(
+    write_csv: Callable[..., str],
+) -> None:
+    """P7: 'Date/Time of the Observation' (OBX-14 by name) was not read, so two draws a week
+    apart made one panel; a German 'Referenz' column was 'not a known field'."""
+    code, document = _check_json(
+        write_csv(
+            "Patient;Date/Time of the Observation;Test;Wert;Einheit;Referenz\n"
+            "P1;2026-03-02;IL-6;12,0;pg/ml;< 7,0\nP1;2026-03-09;IL-6;5,0;pg/ml;< 7,0\n"
+        )
+    )
+    assert code == 1
+    panels = document["panels"]
+    assert [(p["collected_at"], p["results"][0]["status"]) for p in panels] == [
+        ("2026-03-02", "high"),
+        ("2026-03-09", "normal"),
+    ]
+    assert {p["results"][0]["reference"]["text"] for p in panels} == {"< 7 pg/mL"}
+    assert not [w for w in document["warnings"] if w["code"] == "column-ignored"]

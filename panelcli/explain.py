@@ -89,6 +89,8 @@ _OVERVIEW_KEYS = frozenset({
     "cytokine", "cytokines", "cytokinestorm", "cytokinestorms", "storm", "panel",
     "cytokinepanel", "thecytokinepanel", "inflammation",
 })  # fmt: skip
+#: A protein subunit's name after a marker's ('IL-12 p40')
+_SUBUNIT = lazy_pattern(r"[pP]\d{2,3}")
 #: ... and the report's own words the overview explains, asked alone (educator QA round 19:
 #: each was refused), not left out beside a name ('the normal range of IL-6': third review)
 _REPORT_WORDS = frozenset({
@@ -98,6 +100,8 @@ _REPORT_WORDS = frozenset({
     # they are explained
     "normal", "low", "high", "critical", "flag", "flags", "n", "l", "h", "ll", "hh", "aa", "ind",
     "mgl", "μgl", "ugl", "mcgl", "ngl", "ngml", "lod", "lloq", "uloq", "blq",
+    # educator QA round 21: a student's words for the whole topic (refused with the list)
+    "interleukin", "interleukins", "immunesystem", "theimmunesystem", "immune", "immunity",
 })  # fmt: skip
 
 
@@ -363,7 +367,13 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
             group = known
         if marker.category and (category is None or shown.in_use):
             category = marker.category
-        text = "; ".join(marker.interval_texts(unit_as_read(marker.unit)))  # as check says it
+        unit = unit_as_read(marker.unit)
+        # as check says it; a critical limit with its unit (educator QA round 21: '≤ 2.5 pg/mL,
+        # critical ≥ 100', where check says 'the lab's critical limit of 100 pg/mL')
+        text = "; ".join(
+            f"{t} {unit}" if "critical" in t and not t.endswith(unit) else t
+            for t in marker.interval_texts(unit)
+        )
         if reference_set.resolve(asked) is None:  # a results file's name must be its own
             text += f" (for its {resolved}; it does not read '{asked}' as {resolved})"
         else:
@@ -670,6 +680,15 @@ def explanations_asked(
             else ""
         )
         named_one = explain(known[0], sets) if len(known) == 1 else None
+        # not beside a subunit's name: 'IL-12 p40' is another protein than IL-12 (p70)
+        # (educator QA round 21: pointed to IL-12's text)
+        subunit = next((w for w in unknown if _SUBUNIT.fullmatch(w.strip())), None)
+        if named_one is not None and subunit is not None:
+            raise NothingToExplain(
+                f"no explanation for '{marker}': '{subunit.strip()}' names one part of a "
+                f"protein, measured apart from {named_one.marker}, which panelcli explains "
+                f"(panelcli explain {named_one.marker}){REPORT_WORDS_SAID}"
+            )
         if named_one is not None and not hint and not any(map(suggest, unknown)):
             # educator QA round 11: 'why is my IL-6 high' was told how to ask for several
             # markers, and never that IL-6 is one panelcli explains

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
 
 from panelcli.check import check_file
+from panelcli.cli import app
+
+runner = CliRunner()
 
 
 def _summary(path: str) -> list[str]:
@@ -67,3 +74,52 @@ def test_strong_inflammation_needs_two_markers_far_up(write_csv: Callable[..., s
         text = " ".join(_summary(path))
         word = f"{strength} " if strength else ""
         assert f"this can be a sign of {word}inflammation in the body." in text, (values, text)
+
+
+def test_explain_gives_a_critical_limit_its_unit_and_ranges_show_says_ug_as_the_others(
+    tmp_path: Path,
+) -> None:
+    """F9: explain's range read '≤ 2.5 pg/mL, critical ≥ 100'; F10: ranges show wrote
+    ferritin's unit 'ug/L', explain and check 'µg/L'."""
+    ranges = tmp_path / "lab.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.5\ncritical_high = 100\nsource = "test"\n',
+        encoding="utf-8",
+    )
+    said = " ".join(runner.invoke(app, ["explain", "IL-6", "-r", str(ranges)],
+                                  env={"COLUMNS": "200"}).stdout.split())  # fmt: skip
+    assert "≤ 2.5 pg/mL, critical ≥ 100 pg/mL" in said
+    shown = runner.invoke(app, ["ranges", "show", "mayo-adult"], env={"COLUMNS": "200"}).stdout
+    assert "µg/L" in shown and "ug/L" not in shown.replace("mcg/L", "")
+
+
+def test_export_titles_and_a_picture_s_name(tmp_path: Path) -> None:
+    """F11: '--export s.png' offered '> s.png' for text; the overview's and the sample list's
+    pages were titled 'panelcli report'."""
+    refused = runner.invoke(app, ["demo", "storm", "--export", str(tmp_path / "s.png")])
+    assert refused.exit_code == 2
+    said = " ".join(refused.stderr.split())
+    assert "for a picture, --export" in said and "s.svg" in said and "s.txt" in said
+    for command, title in (
+        (["explain"], "Cytokines explained (panelcli)"),
+        (["demo"], "Sample panels (panelcli demo, synthetic)"),
+    ):
+        page = tmp_path / f"{command[0]}.html"
+        assert runner.invoke(app, [*command, "--export", str(page)]).exit_code == 0
+        assert f"<title>{title}</title>" in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("words", [["interleukin"], ["immune", "system"], ["interleukins"]])
+def test_a_student_s_words_for_the_topic_give_the_overview(words: list[str]) -> None:
+    """F12: 'interleukin' and 'immune system' were refused with the list of markers."""
+    run = runner.invoke(app, ["explain", *words])
+    assert run.exit_code == 0
+    assert run.stdout.startswith("Cytokines and the cytokine panel")
+
+
+def test_a_subunit_is_not_sent_to_the_marker_s_text() -> None:
+    """F12: 'IL-12 p40' was hinted to IL-12's text, though p40 is measured apart from it."""
+    run = runner.invoke(app, ["explain", "IL-12", "p40"])
+    assert run.exit_code == 2
+    said = " ".join(run.stderr.split())
+    assert "'p40' names one part of a protein, measured apart from IL-12" in said

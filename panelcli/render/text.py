@@ -18,6 +18,7 @@ from panelcli.ranges import ReferenceSet, known_category
 from panelcli.render.console import inert
 from panelcli.samples import Sample
 from panelcli.summary import GROUP_ROLE
+from panelcli.units import unit_as_read
 
 SYNTHETIC = "All sample panels are synthetic: made up for teaching, not taken from any person."
 RANGES_DIFFER = (
@@ -353,10 +354,12 @@ def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
     rows = []
     for name, entry in reference_set.markers.items():
         # Line by line: a newline inside one text would be shown escaped ('\x0a').
+        # the unit as check and explain say it (educator QA round 21: 'ug/L' here, 'µg/L' there)
+        unit = unit_as_read(entry.unit)
         limits = entry.assay_limits_text()
-        texts = [*entry.interval_texts(), *([limits] if limits else [])]
+        texts = [*entry.interval_texts(unit), *([limits] if limits else [])]
         interval = Text("\n").join(inert(text) for text in texts)
-        rows.append((inert(name), interval, inert(entry.unit), inert(entry.category or ""),
+        rows.append((inert(name), interval, inert(unit), inert(entry.category or ""),
                      inert(entry.source or "")))  # fmt: skip
     if table_width(console, len(headings)) < 2 * len(headings):
         # too narrow for five columns: rich drew the last 0 wide (QA: no source at 20 columns)

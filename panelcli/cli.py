@@ -324,6 +324,16 @@ _OTHER_NAMES = {
 }  # fmt: skip
 
 
+def _name_given(words: list[str] | None) -> list[str] | None:
+    """`explain`'s and `demo`'s words, refused where they are blank ('' from an unset shell
+    variable: next-step QA round 21, the overview or the list came out, exit 0)."""
+    if words and not any(word.strip() for word in words):
+        raise _bad_parameter(
+            "the name is empty (an unset shell variable?); give a name, or leave it out"
+        )
+    return words
+
+
 def _bad_parameter(message: str) -> typer.BadParameter:
     """typer's error for an option's value, its control characters inert (QA: an escape
     sequence in --format's or --export's value reached the terminal raw)."""
@@ -664,11 +674,24 @@ def _export_path(text: str) -> Path:
                 f"the file must end in .html or .svg, not '{text}'; the report goes to "
                 "standard output already: leave --export out"
             )
+        # text only into a file named for text (educator QA round 21: '> s.png' was offered)
+        suffix = path.suffix.casefold()
+        plain = text if suffix in _TEXT_SUFFIXES else str(path.with_suffix(".txt"))
+        picture = (
+            f"for a picture, --export {shlex.quote(str(path.with_suffix('.svg')))}; "
+            if suffix in _PICTURE_SUFFIXES
+            else ""
+        )
         raise _bad_parameter(
-            f"the file must end in .html or .svg, not '{path.name}'; for plain text, send the "
-            f"output to a file instead: > {shlex.quote(text)}"
+            f"the file must end in .html or .svg, not '{path.name}'; {picture}for plain text, "
+            f"send the output to a file instead: > {shlex.quote(plain)}"
         )
     return path
+
+
+#: Names a shell's '> file' may write the text report to as it is; others get '.txt'
+_TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".log", ".out"})
+_PICTURE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff"})
 
 
 ExportOpt = Annotated[
@@ -796,13 +819,13 @@ def _check_assumed_unit(unit: str | None, reference_set: ReferenceSet) -> None:
 def _refuse_existing_export(path: Path | None, force: bool) -> None:
     """Like -o: never replace a file by surprise; checked before any data is read."""
     if path is not None:
-        from panelcli.render.output import refuse_existing
+        from panelcli.render.output import folder_missing, is_special, refuse_existing
 
-        refuse_existing(path, force)
+        if not is_special(path):  # a named pipe is written to, as -o writes it (QA round 21)
+            refuse_existing(path, force)
         folder = path.parent
         if not folder.is_dir():  # as -o says it, before the run rather than after (QA)
-            why = "is a file, not a folder" if folder.exists() else "does not exist"
-            raise PanelcliError(f"cannot write '{path}': the folder '{folder}' {why}")
+            raise PanelcliError(f"cannot write '{path}': {folder_missing(folder)}")
         # a folder it cannot write in, too (developer QA round 9: the whole report went to
         # stdout first, then exit 2, which a script cannot tell from rows refused)
         import tempfile
@@ -1474,6 +1497,7 @@ def demo(
             metavar="SAMPLE",
             help="A sample to interpret (words need no quotes: cytokine storm); "
             "leave out to list them.",
+            callback=_name_given,
         ),
     ] = None,
     export: ExportOpt = None,
@@ -1528,7 +1552,11 @@ def demo(
             with writing():
                 render_sample_list(list_samples(), console)
             if export is not None:
-                _export(export, lambda target: render_sample_list(list_samples(), target))
+                _export(
+                    export,
+                    lambda target: render_sample_list(list_samples(), target),
+                    title="Sample panels (panelcli demo, synthetic)",
+                )
             return
         sample = find_sample(name)
         named = [sample_named(word) for word in words or ()]
@@ -1577,6 +1605,7 @@ def explain(
             help="A marker name or alias (words need no quotes: interferon gamma), or several "
             "(IL-6 TNF-α, or IL-6 and TNF-α); all for every marker (a handout: explain all "
             "--export all.html); leave out (or say cytokine storm) for an overview.",
+            callback=_name_given,
         ),
     ] = None,
     ranges: RangesOpt = None,
@@ -1620,7 +1649,8 @@ def explain(
             with writing():
                 overview(console)
             if export is not None:  # educator QA: a class's handout (known since round 8)
-                _export(export, overview)
+                # titled as it is (educator QA round 21: 'panelcli report')
+                _export(export, overview, title="Cytokines explained (panelcli)")
             return
         each = explaining.explanations_asked(marker, words or [], sets)
         with writing():
@@ -1891,6 +1921,10 @@ def _folder_name(text: str) -> Path:
         raise _bad_parameter(
             "the folder name is empty (an unset shell variable?); give a folder, or '.' for "
             "this one"
+        )
+    if text == "-":  # next-step QA round 21: a folder named '-' was made; '-' is a stream
+        raise _bad_parameter(
+            "'-' is not standard input or output here; give a folder (for one named '-': ./-)"
         )
     return Path(text)
 

@@ -1316,8 +1316,8 @@ def bundled_sets() -> dict[str, Path]:
 def user_config_dir() -> Path:
     """The platform's config folder for panelcli ($PANELCLI_CONFIG_DIR overrides it)."""
     override = os.environ.get("PANELCLI_CONFIG_DIR")
-    if override:
-        return Path(override)
+    if override:  # whole, as the sets' paths are shown (next-step QA round 21: a broken
+        return Path(override).absolute()  # one's was relative, the others absolute)
     if sys.platform == "win32":
         return Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming")) / "panelcli"
     if sys.platform == "darwin":

@@ -1039,7 +1039,9 @@ def open_binary(source: str) -> BinaryIO:
     """Open a path or '-' for reading bytes; raises InputError with a plain reason."""
     if source == STDIN:
         if sys.stdin is None:  # started with standard input closed (`<&-`)
-            raise InputError(f"{source}: standard input is closed; there is nothing to read")
+            # said after its name (not 'standard input: standard input is closed': next-step
+            # QA round 21)
+            raise InputError(f"{source}: it is closed; there is nothing to read")
         # (developer QA round 13: left non-blocking, the rows after a pipe's first pause were
         # lost, exit 0)
         make_waiting(sys.stdin.buffer)
@@ -3226,8 +3228,25 @@ def _find_header(
             line=said,
         )
     if isinstance(found, InputError):
+        toml_table = next(
+            (n for n, line in enumerate(head_lines, 1) if _TOML_TABLE.fullmatch(line.strip())),
+            None,
+        )
+        if toml_table is not None and source.casefold().endswith(".toml"):
+            # next-step QA round 21: 'check samples/*' read the demos' index.toml, refused as
+            # 'no header … the first line that looks like one is line 16'
+            raise InputError(
+                f"{source}: this is a TOML file ('{shorten(head_lines[toml_table - 1].strip())}' "
+                f"on line {toml_table}), not lab results: panelcli check reads lab exports "
+                "(CSV)",
+                line=toml_table,
+            )
         raise found
     return found
+
+
+#: A TOML table's line ('[samples.storm]'), which no lab export's line is alone
+_TOML_TABLE = lazy_pattern(r"\[\[?[\w.\"' -]+\]\]?")
 
 
 def _names_over_units(cells: list[str], below: list[str], delimiter: str) -> list[str] | None:

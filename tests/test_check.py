@@ -692,8 +692,7 @@ def test_one_marker_with_no_number_twice_is_said_in_the_singular(write_csv):
     assert (
         "TNF-α was below what the test can measure in 2 results. The results have no number. "
         "panelcli does not know the lowest amount this test can find. So it cannot tell if they "
-        "are in the range. Too little to measure is common in healthy people. IL-6 was "
-        "above what the test can measure in 2 "
+        "are in the range. IL-6 was above what the test can measure in 2 "  # (not 'common'
         "results. That is most often far above the range, but with no number panelcli cannot "
         "judge them: ask the lab for the numbers."
     ) in text

@@ -31,7 +31,14 @@ def refuse_existing(target: Path, force: bool) -> None:
         raise PanelcliError(f"'{target}' already exists; add --force to replace it")
 
 
-def _is_special(target: Path) -> bool:
+def folder_missing(folder: Path) -> str:
+    """Why a file cannot be written in `folder`: 'the folder 'x' does not exist', or is a file
+    (next-step QA round 21: -o said 'Not a directory', --export this)."""
+    why = "is a file, not a folder" if folder.exists() else "does not exist"
+    return f"the folder '{folder}' {why}"
+
+
+def is_special(target: Path) -> bool:
     """A device, named pipe or socket (not a file to replace); also anything under /dev or
     /proc: '-o /dev/stdout' with stdout redirected to a file was refused as existing, and
     with --force would have put a file in place of the /dev/stdout link (QA)."""
@@ -156,7 +163,7 @@ def open_output(path: str | None, force: bool = False, utf8: bool = False) -> It
         raise PanelcliError(f"'{path}' ends in '/', which names a folder; give a file name")
     target = Path(path)
     where = f"'{target}'"
-    if _is_special(target):  # /dev/null, a named pipe: written to, never replaced by a file
+    if is_special(target):  # /dev/null, a named pipe: written to, never replaced by a file
         with writing(where):
             special = _opened_special(target)
         with _closing(special):
@@ -174,10 +181,8 @@ def open_output(path: str | None, force: bool = False, utf8: bool = False) -> It
         handle, temporary = tempfile.mkstemp(
             prefix=f".{_short_name(real.name)}.", suffix=".tmp", dir=folder
         )
-    except FileNotFoundError:
-        raise PanelcliError(
-            f"cannot write '{target}': the folder '{folder}' does not exist"
-        ) from None
+    except (FileNotFoundError, NotADirectoryError):
+        raise PanelcliError(f"cannot write '{target}': {folder_missing(folder)}") from None
     except OSError as exc:
         raise PanelcliError(f"cannot write '{target}': {exc.strerror}") from None
     try:

@@ -94,8 +94,9 @@ def test_a_doubled_slash_before_dev_stdout_is_standard_output() -> None:
 
 def test_three_times_is_said_alike_whatever_the_float(write_csv) -> None:
     path = write_csv(
-        "sample_id,marker,value,unit\nA,IL-1β,22.2,pg/mL\nA,IL-6,5,pg/mL\n"
-        "B,TNF-α,43.5,pg/mL\nB,IL-6,5,pg/mL\n"
+        # (IL-6 3 times too since round 21: strong needs two markers 3 times up)
+        "sample_id,marker,value,unit\nA,IL-1β,22.2,pg/mL\nA,IL-6,7.5,pg/mL\n"
+        "B,TNF-α,43.5,pg/mL\nB,IL-6,7.5,pg/mL\n"
     )
     document = json.loads(runner.invoke(app, ["check", path, "--format", "json"]).stdout)
     a, b = (" ".join(panel["summary"]["text"]) for panel in document["panels"])

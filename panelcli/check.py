@@ -987,6 +987,10 @@ def _disagreement(
     )
 
 
+#: A note's end where a marker the set lacks was judged by the row's printed range alone
+LAB_RANGE_USED = "the lab's range in the file was used"
+
+
 def stopped_reading(source: str, problem: InputError) -> list[StreamEvent]:
     """The events a file gives when a problem stops its reading: what the reader met before
     it, then the file-unreadable issue."""
@@ -4217,7 +4221,7 @@ class Interpreter:
                 f"against the lab's range; {why}",
             )  # fmt: skip
         judged = interpret(parsed.number, parsed.comparator, bounds, unit)
-        notes = [judged.note, f"{why}; the lab's range in the file was used"]
+        notes = [judged.note, f"{why}; {LAB_RANGE_USED}"]
         return Result(
             **base, status=judged.status, flag=judged.flag, flags=judged.flags,
             times_upper_limit=judged.times_upper_limit, reference=reference,

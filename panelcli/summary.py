@@ -1785,7 +1785,14 @@ def _group_sentences(
         members = groups[group]
         amounts = " ".join(_how_far_each(members))
         if not group:
-            paragraphs.append(amounts)
+            # what a high level can mean is not said by panelcli (educator QA round 21: 'IL-18
+            # is 1.3 times the upper limit.', alone where every other had two more sentences)
+            one = len(_distinct(members)) == 1
+            levels = f"a high {_names(members)} level" if one else f"high {_names(members)} levels"
+            paragraphs.append(
+                f"{amounts} panelcli cannot say what {levels} can be a sign of; a healthcare "
+                "provider can."
+            )
             continue
         sign = GROUP_SIGN[group]
         if len({r.marker for r in members}) == 1:

@@ -123,3 +123,20 @@ def test_a_subunit_is_not_sent_to_the_marker_s_text() -> None:
     assert run.exit_code == 2
     said = " ".join(run.stderr.split())
     assert "'p40' names one part of a protein, measured apart from IL-12" in said
+
+
+def test_a_marker_judged_by_the_lab_s_range_alone_says_panelcli_cannot_read_it(
+    write_csv: Callable[..., str],
+) -> None:
+    """F6: 'IL-18 is 1.3 times the upper limit.' stood alone, where every other high marker had
+    what it can be a sign of; its table note said twice that the range was the file's."""
+    from panelcli.render.table import result_cells
+
+    path = write_csv("sample_id,marker,value,unit,reference_range\nS,IL-18,600,pg/mL,<=477\n")
+    [panel] = check_file(path).panels
+    assert panel.summary.text[1] == (
+        "IL-18 is 1.3 times the upper limit. panelcli cannot say what a high IL-18 level can be "
+        "a sign of; a healthcare provider can."
+    )
+    note = result_cells(panel.results[0], None)["Note"].plain
+    assert note.count("file") == 1 and note.endswith("the lab's range in the file was used")

@@ -17,7 +17,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from panelcli.check import UNREADABLE
+from panelcli.check import LAB_RANGE_USED, UNREADABLE
 from panelcli.models import (
     ABNORMAL,
     CRITICAL_FLAGS,
@@ -340,6 +340,8 @@ def result_cells(result: Result, gauge_width: int | None) -> dict[str, Text]:
     if marked is not None:
         note = marked + (f"; {note}" if note else "")
     said = range_origin(result.reference) if result.reference else None
+    if said == "range from the file" and note.endswith(LAB_RANGE_USED):
+        said = None  # the note says it (educator QA round 21: said twice)
     if said:
         note = said + (f"; {note}" if note else "")
     return {

@@ -243,9 +243,12 @@ def _bundled_sets_having(results: Sequence[Result]) -> str:
     for set_name, reference_set in bundled_reference_sets():
         having = [name for name in names if reference_set.resolve(name) is not None]
         if having:
+            # said to be another lab's (educator QA round 21: beside 'ask which range applies
+            # to your test', it read as one to use as it is)
             text += (
                 f" The bundled set {set_name} has a range for {join_names(having)}: run "
-                f"panelcli again with --ranges {set_name} to use it."
+                f"panelcli again with --ranges {set_name} to use it. That range is from another "
+                "lab, so it may not fit this test."
             )
             if _depends_on_age(reference_set):  # educator QA round 12: followed, the hint
                 # left the panel's other results indeterminate, for want of an age

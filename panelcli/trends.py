@@ -1668,6 +1668,13 @@ def _hl7_dates_readable(text: list[str], dates: Sequence[str]) -> list[str]:
     return [pattern.sub(lambda found: said[found[0]], sentence) for sentence in text]
 
 
+def readable_date(date: str) -> str:
+    """A date as sentences say it: HL7's ('20260310') as ISO writes it, any other as written
+    (a trend's title too: lab QA round 21, '20260310 to 2026-06-01' over its sentence's
+    '2026-03-10 to 2026-06-01')."""
+    return _readable(date) if _COMPACT_DATE.match(date.strip()) else date
+
+
 def _readable(date: str) -> str:
     """An HL7 (or ISO basic) date as ISO writes it, with its time to the minute (in its own
     zone, as written) where it gives one."""

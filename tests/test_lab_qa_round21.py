@@ -140,3 +140,19 @@ def test_hl7_s_name_of_the_observation_time_and_a_german_range_column(
     ]
     assert {p["results"][0]["reference"]["text"] for p in panels} == {"< 7 pg/mL"}
     assert not [w for w in document["warnings"] if w["code"] == "column-ignored"]
+
+
+def test_a_trend_s_title_says_hl7_s_dates_as_its_sentences_do(
+    write_csv: Callable[..., str],
+) -> None:
+    """P9: the title read '2 dates, 20260310 to 2026-06-01' over 'from 2026-03-10 to …'."""
+    from panelcli.check import check_file
+    from panelcli.render.table import trend_title
+
+    path = write_csv(
+        "Patient ID,Sample ID,Collected,Marker,Result,Unit\nP1,B,20260310,IL-6,2.0,pg/mL\n"
+        "P1,F,2026-06-01,IL-6,6.0,pg/mL\n"
+    )
+    [trend] = check_file(path).trends
+    assert trend_title(trend).plain.endswith("2 dates, 2026-03-10 to 2026-06-01")
+    assert "from 2026-03-10 to 2026-06-01" in trend.text[0]

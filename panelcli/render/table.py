@@ -57,7 +57,7 @@ from panelcli.summary import (
     report_sentences,
     written_without_flag,
 )
-from panelcli.trends import by_date, dates_said, placed, placed_by_date
+from panelcli.trends import by_date, dates_said, placed, placed_by_date, readable_date
 from panelcli.units import unit_as_read, unit_key
 from panelcli.values import number_text, shorten
 
@@ -573,10 +573,11 @@ TREND_NARROWER = (frozenset({"Trend"}),)  # then paragraphs: they keep the highe
 def trend_title(trend: PatientTrend) -> Text:
     if not trend.dates:  # only a note of the patient's id: its sentences say it
         return inert(f"Changes over time · patient {trend.patient_id}")
+    first, last = readable_date(trend.dates[0]), readable_date(trend.dates[-1])
     if len(trend.dates) == 1:  # the others cannot be read: its sentences say so
-        dates = f"only one date can be read, {trend.dates[0]}"
+        dates = f"only one date can be read, {first}"
     else:
-        dates = f"{dates_said(trend.dates)}, {trend.dates[0]} to {trend.dates[-1]}"
+        dates = f"{dates_said(trend.dates)}, {first} to {last}"
     return inert(f"Changes over time · patient {trend.patient_id} · {dates}")
 
 

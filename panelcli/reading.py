@@ -1041,7 +1041,7 @@ def open_binary(source: str) -> BinaryIO:
         if sys.stdin is None:  # started with standard input closed (`<&-`)
             # said after its name (not 'standard input: standard input is closed': next-step
             # QA round 21)
-            raise InputError(f"{source}: it is closed; there is nothing to read")
+            raise InputError(f"{source}: closed before panelcli started; there is nothing to read")
         # (developer QA round 13: left non-blocking, the rows after a pipe's first pause were
         # lost, exit 0)
         make_waiting(sys.stdin.buffer)

@@ -18,8 +18,9 @@ _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 #: `PLAIN_NUMBER(text)` matches a bare number such as '12.5' (the common case, checked first).
 PLAIN_NUMBER = _NUMBER.match
 #: '1.234', '>12.500', '1.500 pg/mL': where ',' is the decimal mark, the '.' may group
-#: thousands (a number with 1-3 digits, then groups of three after dots, nothing more).
-DOT_MAY_GROUP_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,])").search
+#: thousands (a number with 1-3 digits, then a group of three after one dot, nothing more;
+#: '1.234.567' can only group thousands, and is read so: lab QA round 21).
+DOT_MAY_GROUP_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}\.\d{3}(?![\d.,])").search
 #: The same for ',' where it is read as the decimal mark: '12,345' may mean 12345.
 COMMA_MAY_GROUP_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d.,])").search
 #: A number whose ',' can only group thousands: before a decimal point ('1,234.5')
@@ -1562,12 +1563,26 @@ def _parse_number(text: str, cell: str, decimal_comma: bool) -> float:
                 "tell a decimal comma from a thousands separator: write the number without a "
                 f"thousands separator, or with a decimal point ({_both_readings(text)})",
             )
+    if text.count(".") > 1 and _DOTS_ONLY_GROUP.fullmatch(text):
+        # '1.234.567': two points can only group thousands (lab QA round 21: 'not a number'
+        # with no reason, where '1.234.567,0' was read)
+        if decimal_comma:
+            return _checked(float(text.replace(".", "")), cell)
+        raise ValueProblem(
+            "value-thousands-separator",
+            f"value '{shorten(cell)}' has '.' more than once, which may group thousands "
+            f"({text.replace('.', '')}); write it without a thousands separator",
+        )
     if _NUMBER.match(text):
         return _checked(float(text), cell)
     lowered = text.casefold()
     if lowered in {"nan", "inf", "+inf", "-inf", "infinity", "-infinity"}:
         raise ValueProblem("value-not-finite", f"value '{shorten(cell)}' is not a finite number")
     raise ValueProblem("value-not-a-number", _not_a_number(cell))
+
+
+#: Thousands grouped by points alone, two groups or more ('1.234.567')
+_DOTS_ONLY_GROUP = lazy_pattern(r"[1-9]\d{0,2}(?:\.\d{3}){2,}")
 
 
 def _checked(number: float, cell: str) -> float:

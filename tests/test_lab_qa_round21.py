@@ -156,3 +156,21 @@ def test_a_trend_s_title_says_hl7_s_dates_as_its_sentences_do(
     [trend] = check_file(path).trends
     assert trend_title(trend).plain.endswith("2 dates, 2026-03-10 to 2026-06-01")
     assert "from 2026-03-10 to 2026-06-01" in trend.text[0]
+
+
+def test_two_points_can_only_group_thousands(write_csv: Callable[..., str]) -> None:
+    """P8: '1.234.567' in a ';' file was 'not a number' with no reason, though '1.234.567,0'
+    was read; in a ',' file it is refused, saying its points may group thousands."""
+    from panelcli.check import check_file
+
+    semicolons = check_file(
+        write_csv("Probe;Analyt;Ergebnis;Einheit\nS1;IL-10;3,0;pg/ml\nS2;sIL-2R;1.234.567;fg/ml\n")
+    )
+    assert not semicolons.rejected
+    assert [r.value for p in semicolons.panels for r in p.results] == [3.0, 1234.567]
+    commas = check_file(
+        write_csv("sample_id,marker,value,unit\nS,IL-6,1.234.567,pg/mL\n", "commas.csv")
+    )
+    [refused] = commas.rejected
+    assert refused.code == "value-thousands-separator"
+    assert "'.' more than once, which may group thousands (1234567)" in refused.message

@@ -86,3 +86,17 @@ def test_a_broken_set_s_path_is_whole_as_the_others(
     assert len(lines) == 2
     assert all(line.rstrip().endswith(str(folder / n)) for line, n in
                zip(sorted(lines), ["broken.toml", "mine.toml"], strict=True))  # fmt: skip
+
+
+def test_a_closed_stdin_is_not_named_twice() -> None:
+    """9: 'panelcli: standard input: standard input is closed; there is nothing to read'."""
+    import shlex
+    import subprocess
+
+    argv = [sys.executable, "-m", "panelcli", "check", "-"]
+    done = subprocess.run(
+        ["sh", "-c", f"{shlex.join(argv)} <&-"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2
+    assert "standard input: closed before panelcli started" in done.stderr
+    assert done.stderr.count("standard input") == 1

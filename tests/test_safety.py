@@ -574,7 +574,7 @@ def test_a_closed_stdin_is_an_unreadable_file_not_an_internal_error(command: lis
     )
     assert done.returncode == 2
     assert "internal error" not in done.stderr
-    assert "standard input: it is closed; there is nothing to read" in done.stdout + done.stderr
+    assert "closed before panelcli started; there is nothing to read" in done.stdout + done.stderr
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])

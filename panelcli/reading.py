@@ -8432,7 +8432,7 @@ def measurement_reader(
                 and i_marker is not None
                 and 0 <= i_value < width
                 and i_marker < width
-                and _swallows_rows(cells, delimiter, width, i_marker, i_value)
+                and (swallowed := _swallowed_rows(cells, delimiter, width, i_marker, i_value))
             ):
                 # lab QA round 15: a stray quote pair took two results into a comment, unsaid
                 # but for a warning, exit 0: lines as wide as the header are rows, not words
@@ -8444,6 +8444,16 @@ def measurement_reader(
                     "header has them), taken in by a quote left open by mistake; "
                     f"{_lines_text(line, last_line)} not read (close or remove the stray quote)",
                 )  # fmt: skip
+                # each such row too, with its sample (lab QA round 21: its sample's summary
+                # said 'the one result' of three lost, another's read as an all-clear)
+                for below, row in swallowed:
+                    yield Issue(
+                        code="row-in-open-quote", source=source, line=line + below,
+                        **row_for(row, row[i_marker].strip() or None),
+                        message=f"this line looks like a row of its own, but it is inside the "
+                        f"quoted value that starts on line {line} (a quote left open by "
+                        "mistake), so it was not read",
+                    )  # fmt: skip
                 continue
             if last_line > line and _holds_rows(cells, delimiter):
                 yield Issue(
@@ -9099,15 +9109,20 @@ def _header_glued(cells: list[str], header: Sequence[str]) -> str | None:
     return cells[start].strip()[: -len(first)].rstrip("\ufeff") or None
 
 
-def _swallows_rows(cells: list[str], delimiter: str, width: int, marker: int, value: int) -> bool:
-    """Whether a long row's cell holds, after its first line, lines that are rows: as wide as
-    the header, a marker panelcli knows where the marker goes and a value where the value goes
-    ('26-4702,IL-6,<2,pg/mL'); rows swallowed by an open quote, not a note's line breaks
-    (reviews: notes listing 'IL-8, TNF-a, IL-10', '2, 10, 100' or '2 h, 4 h' are none)."""
+def _swallowed_rows(
+    cells: list[str], delimiter: str, width: int, marker: int, value: int
+) -> list[tuple[int, list[str]]]:
+    """The lines after its first that a long row's cell holds and that are rows, each with
+    how many lines below the row's first it is: as wide as the header, a marker panelcli knows
+    where the marker goes and a value where the value goes ('26-4702,IL-6,<2,pg/mL'); rows
+    swallowed by an open quote, not a note's line breaks (reviews: notes listing 'IL-8, TNF-a,
+    IL-10', '2, 10, 100' or '2 h, 4 h' are none)."""
+    found: list[tuple[int, list[str]]] = []
+    below = 0  # line breaks in the cells before this one
     for cell in cells:
         if "\n" not in cell and "\r" not in cell:
             continue
-        for piece in cell.splitlines()[1:]:
+        for at, piece in enumerate(cell.splitlines()[1:], below + 1):
             if piece.count(delimiter) < width - 1:
                 continue
             try:
@@ -9120,8 +9135,9 @@ def _swallows_rows(cells: list[str], delimiter: str, width: int, marker: int, va
                 parse_value(row[value], decimal_comma=delimiter != ",")
             except ValueProblem:
                 continue
-            return True
-    return False
+            found.append((at, row))
+        below += len(cell.splitlines()) - 1
+    return found
 
 
 def _names_a_marker_here(cell: str, delimiter: str) -> bool:

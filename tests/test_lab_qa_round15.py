@@ -160,11 +160,18 @@ def test_rows_taken_in_by_a_stray_quote_pair_are_an_error(write_csv) -> None:
         '26-4702,IL-6,40.0,pg/mL,\n26-4703,TNF-α,30.0,pg/mL,"\n26-4704,IL-8,5.0,pg/mL,\n'
     )
     report = check_file(path)
-    [rejected] = report.rejected
+    rejected, *inside = report.rejected
     assert (rejected.code, rejected.line) == ("row-holds-rows", 2)
     assert "lines 2-4 were not read" in rejected.message
+    # each row taken in, with its sample (lab QA round 21)
+    assert [(i.code, i.line, i.sample_id, i.marker) for i in inside] == [
+        ("row-in-open-quote", 3, "26-4702", "IL-6"),
+        ("row-in-open-quote", 4, "26-4703", "TNF-α"),
+    ]
     assert [(p.sample_id, len(p.results)) for p in report.panels] == [
         ("26-4701", 0),
+        ("26-4702", 0),  # a panel each, saying its result was lost (round 21)
+        ("26-4703", 0),
         ("26-4704", 1),
     ]
 
@@ -402,8 +409,9 @@ def test_swallowed_rows_of_censored_and_flagged_values_are_refused(write_csv) ->
         '26-4702,IL-6,<2,pg/mL,\n26-4703,IL-6,612.0 H,pg/mL,\n26-4704,IL-6,>500,pg/mL,"\n'
         "26-4706,IL-8,5.0,pg/mL,\n"
     )
-    [rejected] = check_file(path).rejected
+    rejected, *inside = check_file(path).rejected
     assert (rejected.code, rejected.line) == ("row-holds-rows", 2)
+    assert [(i.code, i.line) for i in inside] == [("row-in-open-quote", n) for n in (3, 4, 5)]
 
 
 def test_lbstat_is_the_status_only_where_no_lims_status_is(write_csv) -> None:
@@ -468,7 +476,8 @@ def test_swallowed_rows_are_seen_whatever_their_ids(write_csv) -> None:
         'Sample ID,Test,Result,Units,Comment\n"26-4701,IL-6,1.0,pg/mL,ok\n'
         '26-4702,IL-6,612.0,pg/mL,ok\n26-4703",IL-6,2.0,pg/mL,ok\n26-4704,IL-8,5.0,pg/mL,ok\n',
     ):
-        assert [i.code for i in check_file(write_csv(text)).rejected] == ["row-holds-rows"]
+        codes = [i.code for i in check_file(write_csv(text)).rejected]
+        assert codes[0] == "row-holds-rows" and set(codes[1:]) == {"row-in-open-quote"}
 
 
 @pytest.mark.parametrize("when", ["03/02/2026 08:15", "3/2/26", "2026-02-30"])
@@ -498,7 +507,7 @@ def test_swallowed_rows_of_any_markers_name_are_refused(write_csv, marker) -> No
         'Sample ID,Test,Result,Units,Comment\nS1,IL-6,1.0,pg/mL,"x\n'
         f'S2,{marker},612.0,pg/mL,"\nS3,IL-8,5.0,pg/mL,\n'
     )
-    assert [i.code for i in check_file(path).rejected] == ["row-holds-rows"]
+    assert [i.code for i in check_file(path).rejected] == ["row-holds-rows", "row-in-open-quote"]
 
 
 def test_a_note_of_timed_draws_is_no_swallowed_row(write_csv) -> None:

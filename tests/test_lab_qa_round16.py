@@ -565,7 +565,11 @@ def test_rows_of_cytokines_no_set_knows_swallowed_by_a_quote_are_refused(write_c
         'S1,IL-6,2.0,pg/mL,0-7,"see note\nS2,VEGF,612,pg/mL,0-115,\nS3,G-CSF,950,pg/mL,0-100,"\n'
         "S4,IL-8,3,pg/mL,0-5,\n"
     )
-    assert [(r.code, r.line) for r in check_file(path).rejected] == [("row-holds-rows", 2)]
+    assert [(r.code, r.line) for r in check_file(path).rejected] == [
+        ("row-holds-rows", 2),
+        ("row-in-open-quote", 3),
+        ("row-in-open-quote", 4),
+    ]
 
 
 def test_a_pipe_s_cr_only_file_is_read_as_the_same_file_named(tmp_path) -> None:

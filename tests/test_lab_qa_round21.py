@@ -174,3 +174,32 @@ def test_two_points_can_only_group_thousands(write_csv: Callable[..., str]) -> N
     [refused] = commas.rejected
     assert refused.code == "value-thousands-separator"
     assert "'.' more than once, which may group thousands (1234567)" in refused.message
+
+
+def test_rows_inside_an_open_quote_are_counted_in_their_samples(
+    write_csv: Callable[..., str],
+) -> None:
+    """F5: a stray quote from line 2 to 5 took S1's IL-8 and IL-10 and S2's IL-6 (12, high):
+    S1 said 'the one result … could not be used', S2 read as an all-clear."""
+    from panelcli.check import check_file
+
+    path = write_csv(
+        'Sample ID,Marker,Result,Unit,Comment\nS1,IL-6,3.0,pg/mL,"hemolysed\nS1,IL-8,50,pg/mL,\n'
+        'S1,IL-10,9.0,pg/mL,\nS2,IL-6,12,pg/mL,repeat 2x"\nS2,IL-8,5,pg/mL,\n'
+    )
+    report = check_file(path)
+    assert [(i.code, i.line, i.sample_id) for i in report.rejected] == [
+        ("row-holds-rows", 2, "S1"),
+        ("row-in-open-quote", 3, "S1"),
+        ("row-in-open-quote", 4, "S1"),
+        ("row-in-open-quote", 5, "S2"),
+    ]
+    first, second = report.panels
+    assert first.summary.text == [
+        "None of the 3 results of this sample could be used (lines 2, 3 and 4). The list of what "
+        "could not be used says why."
+    ]
+    assert "1 more result of this sample could not be used (line 5)." in " ".join(
+        second.summary.text
+    )
+    assert "All the results" not in " ".join(second.summary.text)

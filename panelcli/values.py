@@ -1026,11 +1026,8 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         # ="12.5": a formula whose result is its text, not one to work out (lab QA: refused)
         return parse_value(guarded, decimal_comma)
     if "\u2212" in cell:  # the minus sign of typeset text ('−2': QA, 'not a number')
-        try:
-            return parse_value(cell.replace("\u2212", "-"), decimal_comma)
-        except ValueProblem as problem:  # quoting the cell as written (review)
-            written = shorten(cell.replace("\u2212", "-"))
-            raise ValueProblem(problem.code, str(problem).replace(written, shorten(cell))) from None
+        # quoting the cell as written (review)
+        return _parsed_as_written(cell.replace("\u2212", "-"), cell, decimal_comma)
     if "\n" in cell or "\r" in cell or "\u2028" in cell or "\u2029" in cell:
         # rows swallowed by an open quote, however long (and Unicode's line and paragraph
         # separators: review of round 9, '2\u20285' was read as 25)
@@ -1076,12 +1073,7 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         # 'OOR > 10000', '>10000 (OOR)': out of the curve's range, past the number (lab QA
         # round 20: 'not a number', where 'OOR >' alone is read); quoted as written (review)
         bound = f"{out['sign'] or out['after']}{out['number'] or out['limit']}"
-        try:
-            return parse_value(bound, decimal_comma)
-        except ValueProblem as problem:
-            raise ValueProblem(
-                problem.code, str(problem).replace(f"'{bound}'", f"'{shorten(cell)}'")
-            ) from None
+        return _parsed_as_written(bound, cell, decimal_comma)
     if ("(" in cell or "[" in cell or cell[-1:].isalpha() or cell.endswith(".")) and (
         estimate := _ESTIMATE_MARKED.fullmatch(cell)
     ) is not None:
@@ -1108,8 +1100,7 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
             marked = parse_value(cell.rstrip("!"), decimal_comma)
         except ValueProblem as problem:
             if problem.code == "value-negative":  # as '-5' is said ('-5!': review)
-                said = str(problem).replace(f"'{shorten(cell.rstrip('!'))}'", f"'{shorten(cell)}'")
-                raise ValueProblem(problem.code, said) from None
+                raise _as_written(problem, cell.rstrip("!"), cell) from None
             # not a number without the '!' either: said below, as the cell is
         else:
             if marked.number is not None:
@@ -1125,12 +1116,7 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         if "," in mantissa and _ONLY_A_DECIMAL_COMMA.match(mantissa):  # '1,2': no thousands
             mantissa = mantissa.replace(",", ".")
         as_e = f"{powered['cmp'] or ''}{mantissa}e{power}"
-        try:
-            return parse_value(as_e, decimal_comma)
-        except ValueProblem as problem:  # quoting the cell as written
-            raise ValueProblem(
-                problem.code, str(problem).replace(shorten(as_e), shorten(cell))
-            ) from None
+        return _parsed_as_written(as_e, cell, decimal_comma)
     if _WITH_SPREAD.match(cell):  # QA: '3,0+/-0,2' was read as 3 in the unit '+/-0,2'
         raise ValueProblem(
             "value-not-a-number",
@@ -1156,11 +1142,7 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         if no_number is not None:
             return no_number
     elif signed is not None and after_words:  # a number after them ('less than 2')
-        try:
-            return parse_value(signed, decimal_comma)
-        except ValueProblem as problem:  # quoting the cell as written
-            said = str(problem).replace(f"'{shorten(signed)}'", f"'{shorten(cell)}'", 1)
-            raise ValueProblem(problem.code, said) from None
+        return _parsed_as_written(signed, cell, decimal_comma)
     # '<LLOQ (0.7)', 'ND (<0.5)', 'BLQ <0.7', 'Below LLOQ: 0.7', '< 0.7 (LLOQ)': words past
     # a limit with the limit's number, the bound they say (lab QA: refused, 'not a number')
     # (neither starts with a digit: '12.5 H', a flag after the number, is asked no more)
@@ -1173,18 +1155,11 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         _ARROW_AFTER.match(cell) if not cell.isascii() else None
     )
     if cell[0] in "HL" and (glued := _FLAG_GLUED_BEFORE.match(cell)) is not None:
-        try:
-            return parse_value(glued["number"], decimal_comma)._replace(flag=glued["flag"])
-        except ValueProblem as problem:  # quoting the cell as written (review: '1,250')
-            said = str(problem).replace(f"'{glued['number']}'", f"'{shorten(cell)}'", 1)
-            raise ValueProblem(problem.code, said) from None
+        # quoting the cell as written (review: '1,250')
+        unflagged = _parsed_as_written(glued["number"], cell, decimal_comma)
+        return unflagged._replace(flag=glued["flag"])
     if beside and (flag := lab_flag(beside["flag"]) or _ARROWS.get(beside["flag"])):
-        rest = beside["rest"].strip()
-        try:
-            parsed = parse_value(rest, decimal_comma)
-        except ValueProblem as problem:  # quoting the cell as written
-            said = str(problem).replace(f"'{shorten(rest)}'", f"'{shorten(cell)}'", 1)
-            raise ValueProblem(problem.code, said) from None
+        parsed = _parsed_as_written(beside["rest"].strip(), cell, decimal_comma)
         if parsed.flag is None or parsed.flag == flag:
             return parsed._replace(flag=flag)
         raise ValueProblem(
@@ -1196,12 +1171,8 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     # QA, read as '400 Critical' flagged 'High')
     for after in (_AFTER_TWO_WORDS.match(cell), _AFTER_A_SPACE.match(cell)):
         if after and (flag := lab_flag(after.group("flag"))):
-            rest = after.group("rest")
-            try:
-                return parse_value(rest, decimal_comma)._replace(flag=flag)
-            except ValueProblem as problem:  # quoting the cell as written, flag too (QA: '- H')
-                said = str(problem).replace(f"'{shorten(rest)}'", f"'{shorten(cell)}'", 1)
-                raise ValueProblem(problem.code, said) from None
+            # quoting the cell as written, flag too (QA: '- H')
+            return _parsed_as_written(after.group("rest"), cell, decimal_comma)._replace(flag=flag)
     comparator: Comparator | None = None
     rest = cell
     match = _COMPARATOR.match(cell)
@@ -1232,6 +1203,21 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
             "value-impossible", f"value '{shorten(cell)}' says {why}; check the value"
         )
     return ParsedValue(number, comparator, unit, (), flag)
+
+
+def _parsed_as_written(read: str, cell: str, decimal_comma: bool) -> ParsedValue:
+    """`parse_value` of `read`, a form of `cell` ('−2' read as '-2'); a problem with it quotes
+    the cell as written."""
+    try:
+        return parse_value(read, decimal_comma)
+    except ValueProblem as problem:
+        raise _as_written(problem, read, cell) from None
+
+
+def _as_written(problem: ValueProblem, read: str, cell: str) -> ValueProblem:
+    """`problem`, met reading `read` in place of `cell`, quoting the cell as written."""
+    said = str(problem).replace(f"'{shorten(read)}'", f"'{shorten(cell)}'", 1)
+    return ValueProblem(problem.code, said)
 
 
 def _no_number(cell: str) -> ParsedValue | None:
@@ -1289,11 +1275,8 @@ def _limit_with_its_number(cell: str, decimal_comma: bool) -> ParsedValue | None
         if found["cmp"] and (comparator_of(found["cmp"]) in ("<", "<=")) != (side == "<"):
             return None  # 'ND (>0.5)': said as not a number
         bound = f"{found['cmp'] or side}{found['number']}"
-    try:
-        return parse_value(bound, decimal_comma)
-    except ValueProblem as problem:  # quoting the cell as written (review: 'ND 0' as '<0')
-        said = str(problem).replace(f"'{shorten(bound)}'", f"'{shorten(cell)}'", 1)
-        raise ValueProblem(problem.code, said) from None
+    # quoting the cell as written (review: 'ND 0' as '<0')
+    return _parsed_as_written(bound, cell, decimal_comma)
 
 
 def _not_a_number(cell: str, decimal_comma: bool = False) -> str:

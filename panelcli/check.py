@@ -66,6 +66,7 @@ from panelcli.models import (
     CRITICAL_FLAGS,
     FAR_PAST_HIGH,
     FILE_RANGE_SOURCE,
+    SIDED_CRITICAL_FLAGS,
     STATUS_UNREAD_NOTE,
     UNJUDGED,
     Comparator,
@@ -2780,15 +2781,15 @@ class Interpreter:
         # range, says it is not critical (review: the lab's range was blamed for it)
         # where the lab's own critical limit in the row decides between critical and not, it
         # is named, and no other lab's range blamed (differential review)
-        critical_side_said = ours if ours in ("HH", "LL") else sided
+        critical_side_said = ours if ours in SIDED_CRITICAL_FLAGS else sided
         lab_limit = (
-            critical_side_said in ("HH", "LL")
+            critical_side_said in SIDED_CRITICAL_FLAGS
             and reference is not None
             and critical_from_file(reference, critical_side_said)
         )
         if lab_limit:
             theirs = " and its critical limit"
-        elif ours in ("HH", "LL") or on_its_side:
+        elif ours in SIDED_CRITICAL_FLAGS or on_its_side:
             theirs = " and the reference set's critical limit"
         else:
             theirs = ""
@@ -5745,7 +5746,7 @@ def _as_far_as_both(result: Result, other: Result, doubt: str) -> Result:
     """`result` judged only as far as `other` (the same value read another way) agrees: high
     (low) where both are high or critically so, else indeterminate; `doubt` says why."""
     side = _certain_side({result.flag, other.flag})
-    if side is None and {result.flag, other.flag} == {"LL", "HH"}:
+    if side is None and {result.flag, other.flag} == SIDED_CRITICAL_FLAGS:
         # critical either way (code audit round 20, was qa15 #1: '1.000' critically low as 1
         # and high as 1000 was indeterminate, exit 0 with --fail-on critical): the status is
         # what is certain; its flag HL7's AA, critical on no side named (the note says both)

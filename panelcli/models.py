@@ -59,7 +59,9 @@ ABNORMAL = frozenset({Status.LOW, Status.HIGH, Status.CRITICAL})
 #: Statuses of a result that could not be compared with a range (never counted by --fail-on).
 UNJUDGED = frozenset({Status.INDETERMINATE, Status.NO_REFERENCE})
 #: The flags of a critical result: critically low and critically high.
-CRITICAL_FLAGS = frozenset({"LL", "HH", "AA"})
+#: panelcli's critical flags that name a side (AA, critical either way, names none)
+SIDED_CRITICAL_FLAGS = frozenset({"LL", "HH"})
+CRITICAL_FLAGS = SIDED_CRITICAL_FLAGS | {"AA"}
 
 Comparator = Literal["<", "<=", ">", ">="]
 Severity = Literal["error", "warning"]
@@ -165,7 +167,7 @@ def lab_critical_on_its_side(result: Result, lab_flag: str) -> bool:
     return (
         reference is not None
         and reference.origin == "file"
-        and lab_flag in ("HH", "LL")
+        and lab_flag in SIDED_CRITICAL_FLAGS
         and (result.flag or " ")[0] == lab_flag[0]
     )
 

@@ -25,6 +25,7 @@ from panelcli.interpret import (
 )
 from panelcli.models import (
     LOST_LETTER_SAID,
+    SIDED_CRITICAL_FLAGS,
     Issue,
     PanelSummary,
     Result,
@@ -727,7 +728,7 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
             # the lab's critical mark on the side panelcli says it may be critical (QA: "IL-6
             # is only high" after "IL-6 could be past the critical limit"; review: not a
             # mark on the other side)
-            lab in ("HH", "LL")
+            lab in SIDED_CRITICAL_FLAGS
             and FLAG_SIDE.get(lab) == FLAG_SIDE.get(result.flag or "")
             and _may_be_critical(result) is not None
         ):
@@ -864,12 +865,12 @@ def _own_range_sentences(own: dict[str, list[Result]]) -> list[str]:
             lab = _lab_flag(result) or ""
             # the set's limit decides a critical mark on the side panelcli finds (not a
             # lab's 'HH' on a low value: review)
-            decided = (result.flag or "") in ("HH", "LL") or (
+            decided = (result.flag or "") in SIDED_CRITICAL_FLAGS or (
                 lab_critical_on_its_side(result, lab) and not no_critical_limit(result, lab)
             )
             # the side that decides: panelcli's critical flag, else the lab's (review: the
             # lab's limit on one side was said of the set's on the other)
-            side = result.flag if (result.flag or "") in ("HH", "LL") else lab
+            side = result.flag if (result.flag or "") in SIDED_CRITICAL_FLAGS else lab
             if decided and result.reference and critical_from_file(result.reference, side):
                 decided_by = by_lab  # review: the lab's limit was credited to the set
             else:
@@ -1048,7 +1049,9 @@ def _critical_limit(result: Result) -> str | None:
     reference = result.reference
     if reference is None:
         return None
-    if result.flag not in ("LL", "HH"):  # AA: critical either way its number is read, no side
+    if (
+        result.flag not in SIDED_CRITICAL_FLAGS
+    ):  # AA: critical either way its number is read, no side
         return None
     limit = reference.critical_high if result.flag == "HH" else reference.critical_low
     return None if limit is None else f"{number_text(limit)}{_unit_of(result)}"

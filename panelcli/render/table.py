@@ -23,6 +23,7 @@ from panelcli.models import (
     CRITICAL_FLAGS,
     JOINED_WORDS,
     LAB_COMMENT_SAID,
+    SIDED_CRITICAL_FLAGS,
     UNJUDGED,
     Issue,
     MarkerTrend,
@@ -767,7 +768,7 @@ def flag_legend(results: Iterable[Result]) -> str:
     flags = {flag for result in results for flag in (*result.flags, result.flag) if flag}
     return " ".join([
         _FLAGS_READ,
-        *([_CRITICAL_READ] if flags & {"LL", "HH"} else []),
+        *([_CRITICAL_READ] if flags & SIDED_CRITICAL_FLAGS else []),
         *([_AA_READ] if "AA" in flags else []),
         *([_IND_READ] if "IND" in flags else []),
         *([_SIDE_READ] if flags & {"<", ">"} else []),

@@ -1065,8 +1065,7 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
             also = "" if first else " (and some labs a value out of range)"
             raise ValueProblem(
                 "value-extrapolated" if first else "value-starred",
-                f"value '{shorten(cell)}' is starred, as instruments mark a value estimated "
-                f"beyond their standard curve{also}; panelcli does not judge such values "
+                f"value '{shorten(cell)}' is starred, {_OFF_THE_CURVE}{also}; {_NOT_JUDGED} "
                 "(remove the '*' to judge it as it is)",
             )
     if "oor" in cell.casefold() and (out := _OOR_NUMBER.fullmatch(cell)) is not None:
@@ -1088,8 +1087,7 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
             how = f"marked '{shorten(estimate['mark'])}'" if estimate["mark"] else "in brackets"
             raise ValueProblem(
                 "value-extrapolated",
-                f"value '{shorten(cell)}' is {how}, as instruments mark a value estimated "
-                "beyond their standard curve; panelcli does not judge such values (write the "
+                f"value '{shorten(cell)}' is {how}, {_OFF_THE_CURVE}; {_NOT_JUDGED} (write the "
                 "number alone to judge it as it is)",
             )
     if cell.endswith("!") and cell[:1] != "!":
@@ -1203,6 +1201,11 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
             "value-impossible", f"value '{shorten(cell)}' says {why}; check the value"
         )
     return ParsedValue(number, comparator, unit, (), flag)
+
+
+#: Why a starred or bracketed value is refused, as the starred and the estimate messages say it
+_OFF_THE_CURVE = "as instruments mark a value estimated beyond their standard curve"
+_NOT_JUDGED = "panelcli does not judge such values"
 
 
 def _parsed_as_written(read: str, cell: str, decimal_comma: bool) -> ParsedValue:

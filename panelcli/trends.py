@@ -30,7 +30,14 @@ from panelcli.patterns import lazy_pattern
 from panelcli.reading import describe_source
 from panelcli.summary import ABOVE, BELOW, few_in_words, first_few, join_names
 from panelcli.units import conversion_exponent, convert, same_family, unit_key
-from panelcli.values import FLAG_SIDE, NOT_KNOWN_DATES, number_text, person_key, shorten
+from panelcli.values import (
+    CRITICAL_NO_SIDE,
+    FLAG_SIDE,
+    NOT_KNOWN_DATES,
+    number_text,
+    person_key,
+    shorten,
+)
 
 #: A change smaller than this factor is called steady, so that small wobbles between
 #: tests are not reported to a reader as a rise or a fall (a design choice, not a lab rule).
@@ -1480,6 +1487,7 @@ def find_trends(panels: Sequence[Panel], persons: PersonFacts | None = None) -> 
         position = {d: i for i, d in enumerate(dates)}
         by_marker: dict[str, list[tuple[str, Result]]] = {}
         doubted: dict[str, list[str]] = {}  # marker: the dates of its numbers in doubt
+        critical_either_way: dict[str, list[str]] = {}  # ... of those critical however read
         mixed: dict[str, list[str]] = {}  # marker: samples of its results from another person
         mixed_outside: dict[str, list[str]] = {}  # marker: how those were outside the range
         no_range: dict[str, list[str]] = {}  # marker: dates of results with no range
@@ -1514,6 +1522,8 @@ def find_trends(panels: Sequence[Panel], persons: PersonFacts | None = None) -> 
                 # nor can a number that may be read two ways (QA: '1.500' drawn as 1.5).
                 if result.number_in_doubt:
                     doubted.setdefault(result.marker, []).append(when)
+                    if result.flag == CRITICAL_NO_SIDE:
+                        critical_either_way.setdefault(result.marker, []).append(when)
                 elif result.status != Status.NO_REFERENCE and not has_no_range(result.reference):
                     by_marker.setdefault(result.marker, []).append((when, result))
                 else:
@@ -1531,6 +1541,11 @@ def find_trends(panels: Sequence[Panel], persons: PersonFacts | None = None) -> 
                 del doubted[marker]
             else:
                 doubted[marker] = days
+        critical_either_way = {
+            marker: kept
+            for marker, days in critical_either_way.items()
+            if (kept := [d for d in days if d in doubted.get(marker, ())])
+        }
         other_unit = _in_one_unit(by_marker)
         markers = [
             trend
@@ -1576,6 +1591,7 @@ def find_trends(panels: Sequence[Panel], persons: PersonFacts | None = None) -> 
                 no_range,
             )
             text.extend(_limits_alone_said(limits_alone, untrended["limits_alone"]))
+            text.extend(_critical_either_way_said(critical_either_way))
             # right after 'tested on N dates' (review: after the last sentence, it was lost)
             placed_panels = [p for p in patient_panels if p.collected_at in two_day]
             text[1:1] = _placed_said(dates, as_listed, placed_panels, followed.order, followed.read)
@@ -1656,6 +1672,21 @@ def _zeros_lost(trends: list[PatientTrend], written: dict[str, str]) -> list[Pat
             continue
         trends.append(PatientTrend(patient_id=patient_id, dates=[], markers=[], text=[sentence]))
     return trends
+
+
+def _critical_either_way_said(critical: Mapping[str, Sequence[str]]) -> list[str]:
+    """Of tests left out of a trend for a number read two ways, those critical either way
+    (flag AA): said so (note 63: only 'not compared' was said of them)."""
+    said = []
+    for marker, days in critical.items():
+        on = join_names(list(dict.fromkeys(days)))
+        tests = "test" if len(set(days)) == 1 else "tests"
+        said.append(
+            f"{marker}'s {tests} on {on} {'is' if tests == 'test' else 'are'} at or past a "
+            "critical limit however the number is read. A result like this should be talked "
+            "over with a healthcare provider soon."
+        )
+    return said
 
 
 def _hl7_dates_readable(text: list[str], dates: Sequence[str]) -> list[str]:

@@ -140,3 +140,25 @@ def test_a_marker_judged_by_the_lab_s_range_alone_says_panelcli_cannot_read_it(
     )
     note = result_cells(panel.results[0], None)["Note"].plain
     assert note.count("file") == 1 and note.endswith("the lab's range in the file was used")
+
+
+def test_a_trend_says_a_test_left_out_is_critical_either_way(
+    write_csv: Callable[..., str], tmp_path: Path
+) -> None:
+    """Note 63's leftover: a trend whose last test is critical however its number is read (AA)
+    said only that it was not compared, though the panel's summary calls it critical."""
+    ranges = tmp_path / "qa15.toml"
+    ranges.write_text(
+        '[set]\nname = "qa15"\nversion = "1"\n[markers."IL-8"]\nunit = "pg/mL"\nlow = 2.0\n'
+        'high = 50.0\ncritical_low = 1.0\ncritical_high = 500.0\nsource = "test"\n',
+        encoding="utf-8",
+    )
+    path = write_csv(
+        "patient_id;sample_id;collected;marker;value;unit\nP1;S1;2026-03-01;IL-8;20;pg/mL\n"
+        "P1;S2;2026-03-02;IL-8;1.000;pg/mL\n"
+    )
+    [trend] = check_file(path, str(ranges)).trends
+    assert (
+        "IL-8's test on 2026-03-02 is at or past a critical limit however the number is read. A "
+        "result like this should be talked over with a healthcare provider soon."
+    ) in trend.text

@@ -5214,7 +5214,12 @@ def build_report(
                 key = readings.panel_key(event)
                 warnings.extend(readings.warnings())
                 groups.setdefault(key, [])
-                not_given.setdefault(key, []).append(event)
+                # its summary names the marker as the table does ('TNF-α', not the file's
+                # 'TNF-a': note 63); the warning keeps the file's spelling
+                named = event.marker and reference_set.resolve(event.marker)
+                not_given.setdefault(key, []).append(
+                    event.model_copy(update={"marker": named}) if named else event
+                )
     panels = [
         _panel(results, unused.get(key, ()), not_given.get(key, ()))
         for key, results in groups.items()

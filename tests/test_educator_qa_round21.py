@@ -162,3 +162,18 @@ def test_a_trend_says_a_test_left_out_is_critical_either_way(
         "IL-8's test on 2026-03-02 is at or past a critical limit however the number is read. A "
         "result like this should be talked over with a healthcare provider soon."
     ) in trend.text
+
+
+def test_a_test_not_back_is_named_as_the_table_names_markers(
+    write_csv: Callable[..., str],
+) -> None:
+    """Note 63's leftover: 'The IL6 result … is not back yet' beside a table of 'IL-6'; the
+    warning keeps the file's spelling."""
+    path = write_csv(
+        "sample_id,marker,value,unit,status\nS1,IL6,,pg/mL,pending\nS1,IL-8,5,pg/mL,final\n"
+    )
+    report = check_file(path)
+    assert (
+        "The IL-6 result of this sample is not back yet (line 2)." in report.panels[0].summary.text
+    )
+    assert [w.marker for w in report.warnings if w.code == "result-not-given"] == ["IL6"]

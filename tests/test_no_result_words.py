@@ -152,6 +152,6 @@ def test_validate_and_check_exit_by_the_results_alone(tmp_path: Path) -> None:
     said = " ".join(checked.stdout.split())
     assert "The IL-2 result of this sample is not back yet (line 7)." in said
     assert (
-        "The lab gave no result for IL-6, IL-8, IL-10, TNF-a and IFN-g of this sample (lines 2, "
+        "The lab gave no result for IL-6, IL-8, IL-10, TNF-α and IFN-γ of this sample (lines 2, "
         "3, 4, 5 and 6)" in said
-    )  # each test by its name, as the file writes it (educator QA round 20)
+    )  # each test by its name, as the table gives it (educator QA round 20, note 63)

@@ -552,8 +552,9 @@ _LIS_TAIL = lazy_pattern(
     # sérico' at 5000 pg/mL were no_reference, exit 0)
     r"|(?:im|in|en|dans\s+le|nel|no|na)\s+(?:serum|plasma|blut|s[ée]rum|suero|siero|soro"
     r"|sangre|sangue|sang)|s[ée]rique|plasmatique|s[ée]ric[oa]|plasm[áa]tic[oa]|sieric[oa]"
-    # ... and a blood word alone after it (second review of round 20: 'IL-6 (Blut)')
-    r"|blut|sangre|sangue)"
+    # ... and a blood word alone after it (second review of round 20: 'IL-6 (Blut)'; note 63:
+    # '(Suero)', '(Siero)', '(Sérum)', 'Vollblut')
+    r"|blut|vollblut|sangre|sangue|sang|s[ée]rum|suero|siero|soro)"
     r"\s*[)\]]?",
     re.IGNORECASE,
 )
@@ -561,7 +562,7 @@ _LIS_TAIL = lazy_pattern(
 #: no_reference and no hint, lab QA round 19)
 _LIS_HEAD = lazy_pattern(
     r"(?:s[ée]rum|plasma|(?:whole\s+)?blood|edta(?:[\s-]+plasma)?|suero|siero|soro|sangre|sangue"
-    r"|sang|blut)[\s,:_-]+"
+    r"|sang|blut|vollblut)[\s,:_-]+"
     r"(?P<name>\S.*)",
     re.IGNORECASE,
 )

@@ -226,8 +226,9 @@ def test_a_marker_the_set_lacks_names_the_bundled_set_that_has_it(write_csv) -> 
     [panel] = check_file(path).panels
     assert panel.summary.text[-1].endswith(
         "can be used. The bundled set mayo-adult has a range for CRP: run panelcli again with "
-        "--ranges mayo-adult to use it. Its ranges depend on age, so add --age and the person's "
-        "age in years if the file does not give it."
+        "--ranges mayo-adult to use it. That range is from another lab, so it may not fit this "
+        "test. Its ranges depend on age, so add --age and the person's age in years if the file "
+        "does not give it."
     )  # (educator QA round 12: followed, the hint left the other results indeterminate)
     [panel] = check_file(path, ranges="mayo-adult").panels  # it is judged there, by mg/L
     assert [(r.marker, r.status.value) for r in panel.results][0] == ("CRP", "high")

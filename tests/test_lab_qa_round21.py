@@ -203,3 +203,25 @@ def test_rows_inside_an_open_quote_are_counted_in_their_samples(
         second.summary.text
     )
     assert "All the results" not in " ".join(second.summary.text)
+
+
+@pytest.mark.parametrize(
+    ("written", "marker"),
+    [
+        ("IL-6 (Suero)", "IL-6"),
+        ("IL-8 (Siero)", "IL-8"),
+        ("TNF-α (Sérum)", "TNF-α"),
+        ("IL-1β (Soro)", "IL-1β"),
+        ("IL-10 Vollblut", "IL-10"),
+        ("Vollblut IL-2", "IL-2"),
+    ],
+)
+def test_blood_words_after_a_marker_in_other_languages(
+    write_csv: Callable[..., str], written: str, marker: str
+) -> None:
+    """Note 63's leftover: '(Suero)', '(Siero)', '(Sérum)' after a marker and 'Vollblut' were
+    no marker panelcli knows (no_reference)."""
+    from panelcli.check import check_file
+
+    [panel] = check_file(write_csv(f"sample_id,marker,value,unit\nS,{written},1,pg/mL\n")).panels
+    assert [(r.marker, r.status.value) for r in panel.results] == [(marker, "normal")]

@@ -151,8 +151,10 @@ _ROLES: dict[str, tuple[str, ...]] = {
                # lab QA round 19: Romanian, Croatian, Hungarian, Slovenian (refused whole)
                "analiză", "analiza", "pretraga", "vizsgálat", "vizsgalat", "preiskava",
                # lab QA round 21: German LIS, Spanish, French (refused, 'no marker column')
-               "untersuchung", "messgröße", "messgrösse", "messgrosse", "kenngröße",
-               "kenngrösse", "kenngrosse", "analito", "examen"),
+               # ('Untersuchung', 'Examen' not: beside 'Analyt' or 'Paramètre' they name the
+               # panel, and the file was refused: review of round 21)
+               "messgröße", "messgrösse", "messgrosse", "kenngröße", "kenngrösse", "kenngrosse",
+               "analito"),
     "value": ("value", "result", "resultvalue", "measurement", "observedvalue", "level",
               "finalresult", "calcconcentration", "calcconc", "calculatedconcentration",
               "calculatedconc",  # lab QA round 8: 'Calculated Conc.' refused, 'Calc Conc' read
@@ -2680,19 +2682,6 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             )
         elif weak == "value" and key in _NAMES_OF_A_LONG_VALUE and "marker" not in roles:
             pass  # a wide file's 'Average' of its markers (review: the file was refused)
-        elif (
-            weak == "value"
-            and key in _REPORTED
-            and "value" in roles
-            and _header_key_of(cells[roles["value"]]) not in (*_REPORTED, *_DILUTION_CORRECTED)
-        ):
-            # the result the lab reported beside the one measured first (lab QA round 21:
-            # 'Result' 1.2 was judged normal beside 'Reported Result' 12.0, which was not read;
-            # 'Final Result' beside 'Result' is still refused: it may be a Y/N, review 6)
-            unmapped += [roles["value"]]
-            not_read_why[roles["value"]] = _reported_read_instead(cells[index])
-            roles["value"] = index
-            unmapped.remove(index)
         elif weak == "value" and key in _OTHER_VALUE_NAMES and "value" in roles:
             not_read_why[index] = _given_already(cells[roles["value"]], "value")
         elif weak == "value" and key in _REPLICATES_MEAN and "value" in roles:
@@ -4537,13 +4526,6 @@ _MARKER_S_CRITICAL = lazy_pattern(
 def _given_already(column: str, what: str) -> str:
     """Why a second column of a role is not read: 'column 'X' gives the lab's range already'."""
     return _not_read_because(f"column '{shorten(column)}' gives the lab's {what} already")
-
-
-def _reported_read_instead(reported: str) -> str:
-    """Why a value column is not read beside `reported`, the result the lab reported."""
-    return _not_read_because(
-        f"the result the lab reported, after any rerun, is read from column '{shorten(reported)}'"
-    )
 
 
 def _read_before_dilution(corrected: str) -> str:

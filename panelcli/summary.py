@@ -1453,7 +1453,9 @@ def _summary(
         # Reassurance only in a panel with nothing out of range: next to IL-6 at 2000 times
         # its limit, "that is common in healthy people" would read as an all-clear.
         # Common, not "not a problem": that would be a judgement about this person (review).
-        also = "" if outside else " That is common in healthy people."
+        # nor beside one above what the test measures (review of round 21)
+        above = any(r.value is None and _censored_side(r) == "above" for r in unclear)
+        also = "" if outside or above else " That is common in healthy people."
         if disagree:
             whose = "its" if len(disagree) == 1 else "their"
             also = (

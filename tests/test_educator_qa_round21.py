@@ -177,3 +177,13 @@ def test_a_test_not_back_is_named_as_the_table_names_markers(
         "The IL-6 result of this sample is not back yet (line 2)." in report.panels[0].summary.text
     )
     assert [w.marker for w in report.warnings if w.code == "result-not-given"] == ["IL6"]
+
+
+def test_below_measure_is_not_called_common_beside_a_result_above_measure(
+    write_csv: Callable[..., str],
+) -> None:
+    """Review of round 21: '<1.0' was 'common in healthy people' beside IL-6 'OOR >'."""
+    path = write_csv("sample_id,marker,value,unit\nS1,IL-10,<1.0,pg/mL\nS1,IL-6,OOR >,pg/mL\n")
+    text = " ".join(check_file(path).panels[0].summary.text)
+    assert "1 result was too low for the test to measure (IL-10)." in text
+    assert "common in healthy people" not in text

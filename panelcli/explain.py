@@ -367,13 +367,9 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
             group = known
         if marker.category and (category is None or shown.in_use):
             category = marker.category
-        unit = unit_as_read(marker.unit)
         # as check says it; a critical limit with its unit (educator QA round 21: '≤ 2.5 pg/mL,
         # critical ≥ 100', where check says 'the lab's critical limit of 100 pg/mL')
-        text = "; ".join(
-            f"{t} {unit}" if "critical" in t and not t.endswith(unit) else t
-            for t in marker.interval_texts(unit)
-        )
+        text = "; ".join(marker.interval_texts(unit_as_read(marker.unit), critical_unit=True))
         if reference_set.resolve(asked) is None:  # a results file's name must be its own
             text += f" (for its {resolved}; it does not read '{asked}' as {resolved})"
         else:

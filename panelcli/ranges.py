@@ -276,14 +276,15 @@ class MarkerRange(_BoundsFields):
                   if getattr(self, key) is not None]  # fmt: skip
         return " ".join(filter(None, (", ".join(limits), unit))) if limits else None
 
-    def interval_texts(self, unit: str | None = None) -> list[str]:
+    def interval_texts(self, unit: str | None = None, critical_unit: bool = False) -> list[str]:
         """Each interval as a lab prints it, with its critical limits, and whom it applies to
-        when it depends on them; in `unit` as written (its spelling, 'µg/L' for 'ug/L')."""
+        when it depends on them; in `unit` as written (its spelling, 'µg/L' for 'ug/L');
+        `critical_unit`: as `interval_text` takes it."""
         unit = unit or self.unit
         if not self.intervals:
-            return [interval_text(self.bounds, unit)]
+            return [interval_text(self.bounds, unit, critical_unit)]
         texts = [
-            f"{_whom_of(row, self.intervals)}: {interval_text(row.bounds, unit)}"
+            f"{_whom_of(row, self.intervals)}: {interval_text(row.bounds, unit, critical_unit)}"
             for row in self.rows()
         ]
         # The marker's own range holds for whom no row fits (its critical limits alone, only
@@ -293,7 +294,7 @@ class MarkerRange(_BoundsFields):
             self.has_bounds
             and any(not any(r.matches(s, a) for r in rows) for s, a in _possible_people(rows))
         ):
-            texts.append(f"anyone else: {interval_text(self.bounds, unit)}")
+            texts.append(f"anyone else: {interval_text(self.bounds, unit, critical_unit)}")
         return texts
 
 
@@ -310,14 +311,17 @@ def _whom_of(row: Interval, rows: list[Interval]) -> str:
     return row.describe() + (f" (but not {'; nor '.join(inside)})" if inside else "")
 
 
-def interval_text(bounds: Bounds, unit: str) -> str:
-    """'≤ 7 pg/mL, critical ≥ 500': the normal range as a lab prints it, then panic limits."""
+def interval_text(bounds: Bounds, unit: str, critical_unit: bool = False) -> str:
+    """'≤ 7 pg/mL, critical ≥ 500': the normal range as a lab prints it, then panic limits
+    (`critical_unit`: and their unit, '≥ 500 pg/mL', where no Unit column stands beside)."""
     text = bounds_text(bounds, unit)
     if not (bounds.low is not None or bounds.high is not None):
         text = ""  # 'no limits' would be wrong beside a critical limit
     for word, limit in (("≤", bounds.critical_low), ("≥", bounds.critical_high)):
         if limit is not None:
             text += f"{', ' if text else ''}critical {word} {number_text(limit)}"
+    if critical_unit and (bounds.critical_low is not None or bounds.critical_high is not None):
+        text += f" {unit}"
     return text or bounds_text(bounds, unit)
 
 

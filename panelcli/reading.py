@@ -150,7 +150,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
                "項目名", "項目", "检验项目", "项目", "项目名称",  # Japanese, Chinese (likewise)
                # lab QA round 19: Romanian, Croatian, Hungarian, Slovenian (refused whole)
                "analiză", "analiza", "pretraga", "vizsgálat", "vizsgalat", "preiskava",
-               # lab QA round 21: German LIS, Spanish, French (refused, 'no marker column')
+               # lab QA round 21: German, Spanish and Italian (refused, 'no marker column')
                # ('Untersuchung', 'Examen' not: beside 'Analyt' or 'Paramètre' they name the
                # panel, and the file was refused: review of round 21)
                "messgröße", "messgrösse", "messgrosse", "kenngröße", "kenngrösse", "kenngrosse",
@@ -3216,12 +3216,12 @@ def _find_header(
             "cannot judge this file",
             line=said,
         )
-    if isinstance(found, InputError):
+    if isinstance(found, InputError) and source.casefold().endswith(".toml"):
         toml_table = next(
             (n for n, line in enumerate(head_lines, 1) if _TOML_TABLE.fullmatch(line.strip())),
             None,
         )
-        if toml_table is not None and source.casefold().endswith(".toml"):
+        if toml_table is not None:
             # next-step QA round 21: 'check samples/*' read the demos' index.toml, refused as
             # 'no header … the first line that looks like one is line 16'
             raise InputError(
@@ -3230,6 +3230,7 @@ def _find_header(
                 "(CSV)",
                 line=toml_table,
             )
+    if isinstance(found, InputError):
         raise found
     return found
 
@@ -9104,7 +9105,8 @@ def _swallowed_rows(
     for cell in cells:
         if "\n" not in cell and "\r" not in cell:
             continue
-        for at, piece in enumerate(cell.splitlines()[1:], below + 1):
+        lines = cell.splitlines()
+        for at, piece in enumerate(lines[1:], below + 1):
             if piece.count(delimiter) < width - 1:
                 continue
             try:
@@ -9118,7 +9120,7 @@ def _swallowed_rows(
             except ValueProblem:
                 continue
             found.append((at, row))
-        below += len(cell.splitlines()) - 1
+        below += len(lines) - 1
     return found
 
 

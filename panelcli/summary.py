@@ -1049,9 +1049,8 @@ def _critical_limit(result: Result) -> str | None:
     reference = result.reference
     if reference is None:
         return None
-    if (
-        result.flag not in SIDED_CRITICAL_FLAGS
-    ):  # AA: critical either way its number is read, no side
+    # AA: critical either way its number is read, no side
+    if result.flag not in SIDED_CRITICAL_FLAGS:
         return None
     limit = reference.critical_high if result.flag == "HH" else reference.critical_low
     return None if limit is None else f"{number_text(limit)}{_unit_of(result)}"
@@ -1445,6 +1444,8 @@ def _summary(
     # one list of them all (QA: a fourth was quoted after 'three at most', a wide row's one
     # twice, where rows that gave no result were said apart)
     text.extend(_lab_comment_sentences(results, [*rejected, *not_given]))
+    # a result above what the test measures, with no number: no reassurance beside it
+    too_high = any(r.value is None and _censored_side(r) == "above" for r in unclear)
     if below:
         # A marker measured twice, once too low to measure and once out of range: calling the
         # low result "common in healthy people" would contradict the other sentence about it.
@@ -1454,8 +1455,7 @@ def _summary(
         # its limit, "that is common in healthy people" would read as an all-clear.
         # Common, not "not a problem": that would be a judgement about this person (review).
         # nor beside one above what the test measures (review of round 21)
-        above = any(r.value is None and _censored_side(r) == "above" for r in unclear)
-        also = "" if outside or above else " That is common in healthy people."
+        also = "" if outside or too_high else " That is common in healthy people."
         if disagree:
             whose = "its" if len(disagree) == 1 else "their"
             also = (
@@ -1468,7 +1468,6 @@ def _summary(
             f"measure ({_names(below)}).{also}"
         )
     if unclear:
-        too_high = any(r.value is None and _censored_side(r) == "above" for r in unclear)
         soon = [] if past_named or not past else [
             f"{'A result like this' if len(past) == 1 else 'Results like these'} should be "
             "talked over with a healthcare provider soon."

@@ -1772,6 +1772,9 @@ class Layout(NamedTuple):
     #: long: the value read off the curve beside the value corrected for dilution ('Conc'
     #: beside 'Final Conc'), quoted where a row's corrected cell is blank (never judged)
     raw_value: int | None = None
+    #: ... and it is the value measured first beside the result the lab reported ('Result'
+    #: beside 'Reported Result'; `_reported_by_rows`), not one before a dilution
+    raw_is_first_measured: bool = False
     #: A concentration unit the lines above the header name, and the first such line's number
     #: ('all concentrations in ng/mL'): quoted where a value has no unit (`_unit_above`)
     preamble_unit: tuple[int, str] | None = None
@@ -4604,6 +4607,56 @@ def _header_and_rows(
     return header, rows
 
 
+#: A result-reported column's cells that say whether a result was reported (Y/N), not what
+_REPORTED_AS_A_FLAG = frozenset(
+    {"y", "n", "yes", "no", "true", "false", "x", "ja", "nein", "oui", "non", "si", "sí", "0", "1"}
+)
+
+
+def _reported_by_rows(
+    layout: Layout, head_lines: list[str], delimiter: str, header_end: int
+) -> Layout:
+    """A layout whose value is the result the lab reported ('Reported Result', 'Final Value')
+    beside the one measured first ('Result') where the first rows' reported cells give values,
+    not a Y/N (lab QA round 21: 'Result' 1.2 was judged normal beside 'Reported Result' 12.0)."""
+    header, rows = _header_and_rows(head_lines, delimiter, header_end)
+    index = layout.roles["value"]
+    if index >= len(header) or _header_key_of(header[index]) in (*_REPORTED, *_DILUTION_CORRECTED):
+        return layout
+    reported = next(
+        (i for i, name in enumerate(header)
+         if _header_key_of(name) in _REPORTED and name in layout.ignored),
+        None,
+    )  # fmt: skip
+    if reported is None:
+        return layout
+    cells = [t for _, c in rows if not is_comment(c) and (t := cell_text(c, reported))]
+    if not any(_readable(t, delimiter != ",") for t in cells) or any(
+        t.casefold() in _REPORTED_AS_A_FLAG for t in cells
+    ):
+        return layout  # blank, words, or whether the result was reported (review: a Y/N)
+    name, first = header[reported], header[index]
+    roles = {**layout.roles, "value": reported}
+    not_read = {**layout.not_read}
+    not_read.pop(name, None)
+    not_read[first] = _not_read_because(
+        f"the result the lab reported, after any rerun, is read from column '{shorten(name)}'"
+    )
+    unread = [first]
+    for role in ("rerun_value", "rerun_unit"):
+        if role in roles:  # the reported result comes after any rerun
+            rerun = header[roles.pop(role)]
+            unread.append(rerun)
+            not_read[rerun] = _given_already(name, "result after any rerun")
+    with_unit = _value_with_unit(name)
+    return layout._replace(
+        roles=roles, not_read=not_read,
+        ignored=[c for c in header if c in layout.ignored and c != name or c in unread],
+        value_unit=with_unit[1] if with_unit else layout.value_unit,
+        raw_value=index, raw_is_first_measured=True,
+    )  # fmt: skip
+
+
 def _text_result_by_rows(
     layout: Layout, head_lines: list[str], delimiter: str, header_end: int
 ) -> Layout:
@@ -4643,10 +4696,10 @@ def _a_zero(text: str) -> bool | None:
         return None
 
 
-def _readable(text: str) -> bool:
+def _readable(text: str, decimal_comma: bool = False) -> bool:
     """Whether a value cell reads as a value ('>500', '12.5'), not words ('See comment')."""
     try:
-        parse_value(text)
+        parse_value(text, decimal_comma)
     except ValueProblem:
         return False
     return True
@@ -6251,6 +6304,8 @@ def opened(
             layout = _weak_range_by_rows(layout, head_lines, delimiter, header_end)
         if "comparator" in layout.roles:
             layout = _operator_column_by_rows(layout, head_lines, delimiter, header_end)
+        if "value" in layout.roles and layout.kind == "long" and layout.ignored:
+            layout = _reported_by_rows(layout, head_lines, delimiter, header_end)
         if "value" in layout.roles and layout.kind == "long":
             layout = _text_result_by_rows(layout, head_lines, delimiter, header_end)
         stats.delimiter, stats.layout = delimiter, layout.kind
@@ -8512,7 +8567,11 @@ def measurement_reader(
                     yield Issue(
                         code="value-missing", source=source, line=line, column=value_column,
                         **row_for(cells, cell(cells, i_marker)),
-                        message=f"the value corrected for dilution is empty; "
+                        message=f"no result was reported on this row ({value_column!r} is "
+                        f"empty); '{shorten(header[i_raw])}' gives {shorten(raw)!r}, measured "
+                        "before any rerun, which is not judged"
+                        if layout.raw_is_first_measured
+                        else f"the value corrected for dilution is empty; "
                         f"'{shorten(header[i_raw])}' gives {shorten(raw)!r}, read before the "
                         "dilution, which is not judged: fill in the corrected value",
                     )  # fmt: skip

@@ -1697,7 +1697,9 @@ def _range_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The labels a printed range may have, compiled when first asked (every start-up paid
     for them: review of the start-up's instructions); its worded comparators are `_signed`'s."""
     return (
-        re.compile(rf"^(?i:{_USUAL})\s*:\s*"),
+        # 'Ref: 0-7', and with no colon before a limit 'Norm < 2,1', 'RR: <2.1' (lab QA round
+        # 21: unread, in a header's brackets or a range column; German's 'Norm', 'RR', 'RI')
+        re.compile(rf"^(?i:{_USUAL}|norm|rr|ri)\s*(?::\s*|(?=[<>≤≥\d]))"),
         re.compile(rf"\s*[(\[]\s*(?i:{_USUAL})\s*[)\]]$"),
     )  # fmt: skip
 

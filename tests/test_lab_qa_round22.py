@@ -1,0 +1,107 @@
+"""Lab staff QA round 22 (/work/qa22/lab/report.md) and round 21's open F3: exports read wrong."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from typer.testing import CliRunner
+
+from panelcli.cli import app
+
+runner = CliRunner()
+
+
+def _check_json(path: str, *options: str) -> tuple[int, dict]:
+    """Exit code and JSON document of `panelcli check path -f json`."""
+    run = runner.invoke(app, ["check", path, "-f", "json", *options])
+    return run.exit_code, json.loads(run.stdout)
+
+
+def _judged(document: dict) -> list[tuple[str, float | None, str]]:
+    """Each result's marker, value and status."""
+    return [
+        (r["marker"], r["value"], r["status"])
+        for panel in document["panels"]
+        for r in panel["results"]
+    ]
+
+
+def test_the_reported_result_beside_the_first_measured_is_judged(
+    write_csv: Callable[..., str],
+) -> None:
+    """Round 21's F3: 'Result' 1.2 was judged normal beside 'Reported Result' 12.0, the lab's
+    result after any rerun (exit 0); a blank reported cell is refused, quoting the first."""
+    path = write_csv(
+        "Sample ID,Marker,Result,Reported Result,Unit\nS1,IL-6,1.2,12.0,pg/mL\n"
+        "S1,IL-8,4.0,40,pg/mL\nS1,TNF-alpha,1.0,,pg/mL\n"
+    )
+    code, document = _check_json(path)
+    assert code == 2
+    assert _judged(document) == [("IL-6", 12.0, "high"), ("IL-8", 40.0, "high")]
+    (unread,) = document["warnings"]
+    assert unread["column"] == "Result"
+    assert "read from column 'Reported Result'" in unread["message"]
+    (blank,) = document["rejected"]
+    assert (blank["line"], blank["code"]) == (4, "value-missing")
+    quoted = "'Result' gives '1.0', measured before any rerun, which is not judged"
+    assert quoted in blank["message"]
+
+
+def test_a_reported_result_of_yes_or_no_is_not_the_value(write_csv: Callable[..., str]) -> None:
+    """Review of round 21: a 'Reported Result' of Y/N (or 1/0) says whether the result was
+    reported; read as the value it refused every row. 'Result' stays the value."""
+    for flags in (("Y", "N"), ("1", "0")):
+        path = write_csv(
+            "Sample ID,Marker,Result,Reported Result,Unit\n"
+            f"S1,IL-6,1.2,{flags[0]},pg/mL\nS1,IL-8,40,{flags[1]},pg/mL\n"
+        )
+        code, document = _check_json(path)
+        assert code == 1
+        assert _judged(document) == [("IL-6", 1.2, "normal"), ("IL-8", 40.0, "high")]
+        assert document["warnings"][0]["column"] == "Reported Result"
+
+
+def test_a_reported_result_beside_a_rerun_is_read_over_both(
+    write_csv: Callable[..., str],
+) -> None:
+    """The reported result comes after any rerun: with decimal commas, beside 'Rerun Result',
+    it is read and the rerun column is said not to be."""
+    path = write_csv(
+        "Sample ID;Marker;Result;Rerun Result;Reported Result;Unit\n"
+        "S1;IL-6;1,2;;12,0;pg/mL\nS1;IL-8;4,0;30;30;pg/mL\n"
+    )
+    code, document = _check_json(path)
+    assert code == 1
+    assert _judged(document) == [("IL-6", 12.0, "high"), ("IL-8", 30.0, "high")]
+    assert {w["column"] for w in document["warnings"]} == {"Result", "Rerun Result"}
+
+
+def test_a_range_labelled_norm_or_rr_is_read() -> None:
+    """Round 21's leftover: 'Norm < 2,1' and 'RR: < 2,1' (German and English labels, no colon
+    after 'Norm') were not read, in a header's brackets or a range column."""
+    from panelcli.values import LabRange, parse_lab_range
+
+    below = LabRange(None, 2.1, None, high_exclusive=True)
+    for text in ("(Norm < 2,1)", "(RR: < 2,1)", "Norm < 2,1", "RR <2.1", "Ref. < 2.1"):
+        assert parse_lab_range(text) == below, text
+    assert parse_lab_range("RI 0-7") == LabRange(0.0, 7.0, None)
+    assert parse_lab_range("Normal") is None
+
+
+def test_a_wide_header_and_a_range_column_labelled_norm_judge_by_it(
+    write_csv: Callable[..., str],
+) -> None:
+    """IL-2 3,5 under 'IL-2 (pg/ml) (Norm < 2,1)' is high by the lab's range, as beside a range
+    column of 'Norm < 2,1'; IL-6 1,0 under '(RR: < 7,0)' is normal by it."""
+    wide = write_csv("Sample ID;IL-2 (pg/ml) (Norm < 2,1);IL-6 (pg/ml) (RR: < 7,0)\nS1;3,5;1,0\n")
+    long = write_csv(
+        "Sample ID;Marker;Result;Unit;Normbereich\nS1;IL-2;3,5;pg/ml;Norm < 2,1\n"
+        "S1;IL-6;1,0;pg/ml;(RR: < 7,0)\n",
+        "long.csv",
+    )
+    for path in (wide, long):
+        code, document = _check_json(path)
+        assert code == 1
+        assert _judged(document) == [("IL-2", 3.5, "high"), ("IL-6", 1.0, "normal")]
+        assert all("the file's range was used" in w["message"] for w in document["warnings"][-2:])

@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from panelcli.errors import NothingToExplain, RangesError
 from panelcli.models import lost_letter
@@ -41,6 +41,9 @@ from panelcli.units import unit_as_read
 class RangeInSet(BaseModel):
     set_name: str
     text: str
+    #: `text` a line for each group of people ('male, age 18 and over: 31 - 409 µg/L'), as a
+    #: table shows it (educator QA round 21: at 60 columns '11 - 328' broke at its ' - ')
+    lines: list[str] = Field(default_factory=list, exclude=True)
     source: str | None
     notes: str | None = None  # the set's own words about the marker ('phoned to the ward')
     assay_limits: str | None = None  # 'lod 1.5, lloq 2': how ND and BLQ results are judged
@@ -369,17 +372,18 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
             category = marker.category
         # as check says it; a critical limit with its unit (educator QA round 21: '≤ 2.5 pg/mL,
         # critical ≥ 100', where check says 'the lab's critical limit of 100 pg/mL')
-        text = "; ".join(marker.interval_texts(unit_as_read(marker.unit), critical_unit=True))
+        lines = marker.interval_texts(unit_as_read(marker.unit), critical_unit=True)
         if reference_set.resolve(asked) is None:  # a results file's name must be its own
-            text += f" (for its {resolved}; it does not read '{asked}' as {resolved})"
+            lines[-1] += f" (for its {resolved}; it does not read '{asked}' as {resolved})"
         else:
-            text += _form_said(asked, resolved, forms)
+            lines[-1] += _form_said(asked, resolved, forms)
         # A marker's own citation only, as `check` and `ranges show` give it: a copy of a
         # bundled set keeps that set's header, which says nothing of a marker added to it
         # (QA: an IL-18 added to ARUP's copy was credited to ARUP).
         source = (marker.source or "").strip() or _source_not_given(reference_set.data.set.source)
         ranges.append(RangeInSet(
-            set_name=reference_set.name, text=text, source=source, notes=marker.notes,
+            set_name=reference_set.name, text="; ".join(lines), lines=lines, source=source,
+            notes=marker.notes,
             assay_limits=marker.assay_limits_text(unit_as_read(marker.unit)),
             specimen=marker.specimen,
             method=marker.method, **flags,

@@ -134,7 +134,7 @@ def _explained(found: Explanation, console: Console) -> None:
             said = [entry.source or "", *([f"Note: {entry.notes}"] if entry.notes else [])]
             said += [f"{what}: {text}" for what, text in (("Specimen", entry.specimen),
                      ("Method", entry.method)) if text]  # fmt: skip
-            ranges = [entry.text, *([entry.assay_limits] if entry.assay_limits else [])]
+            ranges = [*(entry.lines or [entry.text]), *filter(None, [entry.assay_limits])]
             rows.append((shown, Text("\n").join(map(inert, ranges)),
                          Text("\n").join(map(inert, said))))  # fmt: skip
         _words_whole(

@@ -105,3 +105,29 @@ def test_a_wide_header_and_a_range_column_labelled_norm_judge_by_it(
         assert code == 1
         assert _judged(document) == [("IL-2", 3.5, "high"), ("IL-6", 1.0, "normal")]
         assert all("the file's range was used" in w["message"] for w in document["warnings"][-2:])
+
+
+def test_examen_and_untersuchung_are_the_marker_only_where_no_other_column_is(
+    write_csv: Callable[..., str],
+) -> None:
+    """Round 21's leftover: 'Muestra;Examen;Resultado' was refused ('no marker column'); as a
+    strong name, 'Examen' beside 'Analito' (the panel's name) refused the file (review)."""
+    alone = write_csv("Muestra;Examen;Resultado;Unidad\nM1;IL-6;12;pg/mL\nM1;TNF-a;3;pg/mL\n")
+    german = write_csv("Probe;Untersuchung;Ergebnis;Einheit\nP1;IL-6;12;pg/mL\n", "de.csv")
+    beside = write_csv(
+        "Muestra,Examen,Analito,Resultado,Unidad\nM1,Perfil de citocinas,IL-6,12,pg/mL\n"
+        "M1,Perfil de citocinas,TNF-a,3,pg/mL\n",
+        "beside.csv",
+    )
+    panel = write_csv(
+        "Probe;Untersuchung;Analyt;Ergebnis;Einheit\nP1;Zytokinprofil;IL-6;12;pg/mL\n",
+        "panel.csv",
+    )
+    for path in (alone, beside):
+        code, document = _check_json(path)
+        assert code == 1
+        assert _judged(document) == [("IL-6", 12.0, "high"), ("TNF-α", 3.0, "normal")]
+    assert _judged(_check_json(german)[1]) == [("IL-6", 12.0, "high")]
+    code, document = _check_json(panel)
+    assert (code, _judged(document)) == (1, [("IL-6", 12.0, "high")])
+    assert [w["column"] for w in document["warnings"]] == ["Untersuchung"]

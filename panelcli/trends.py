@@ -20,6 +20,7 @@ from panelcli.models import (
     MarkerTrend,
     Panel,
     PatientTrend,
+    ReferenceUsed,
     Result,
     Status,
     TrendDirection,
@@ -29,7 +30,7 @@ from panelcli.models import (
 from panelcli.patterns import lazy_pattern
 from panelcli.reading import describe_source
 from panelcli.summary import ABOVE, BELOW, few_in_words, first_few, join_names
-from panelcli.units import conversion_exponent, convert, same_family, unit_key
+from panelcli.units import UnitProblem, conversion_exponent, convert, same_family, unit_key
 from panelcli.values import (
     CRITICAL_NO_SIDE,
     FLAG_SIDE,
@@ -971,10 +972,13 @@ def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTre
     if len({p.trend_date for p in known}) < 2:
         return None
     last = dated[-1][1]
-    reference = last.reference.text if last.reference else None
-    if reference and len({r.reference.text for _, r in dated if r.reference}) > 1:
-        # QA: a lab's printed range on the last test was shown as every test's
-        reference += OTHER_RANGE_BEFORE
+    reference = None
+    if last.reference is not None:
+        reference = last.reference.text
+        unit = last.reference.unit
+        if len({_limits(r.reference, unit) for _, r in dated if r.reference}) > 1:
+            # QA: a lab's printed range on the last test was shown as every test's
+            reference += OTHER_RANGE_BEFORE
     return MarkerTrend(
         marker=marker,
         unit=last.unit,
@@ -983,6 +987,22 @@ def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTre
         direction=trend_direction(points),
         highest=highest_point(points),
     )
+
+
+def _limits(reference: ReferenceUsed, unit: str) -> tuple[object, ...]:
+    """A range's limits in `unit`, as compared between tests: '0 - 50 ng/mL' is '0 - 50000
+    pg/mL', and '0 - 7' is '≤ 7' (code audit round 22: said to differ, 'the range changing'
+    played down a rise past one limit of 7); its text where the units do not convert."""
+    try:
+        exponent = conversion_exponent(reference.unit, unit)
+    except UnitProblem:
+        return (reference.text,)
+    low, high = reference.low, reference.high
+    if low == 0 and not reference.low_exclusive:
+        low = None  # no concentration is below 0
+    return tuple(
+        None if limit is None else float(f"{convert(limit, exponent):.9g}") for limit in (low, high)
+    ) + (low is not None and reference.low_exclusive, high is not None and reference.high_exclusive)
 
 
 def highest_point(points: Sequence[TrendPoint]) -> TrendPoint | None:

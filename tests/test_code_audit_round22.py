@@ -39,3 +39,27 @@ def test_a_surname_as_sample_id_is_judged(write_csv: Callable[..., str]) -> None
         ("S1", "normal"), ("Poole", "high"), ("Blanke", "high"), ("Cale", "high"),
     ]  # fmt: skip
     assert not report.warnings
+
+
+def test_one_range_written_two_ways_is_not_a_changed_range(write_csv: Callable[..., str]) -> None:
+    """F2: '0-7' then '<=7', and '0-50 ng/mL' then '0-50000 pg/mL', were 'not the same at every
+    test', which played down IL-6's rise from 5 to 9 past the one limit of 7."""
+    from panelcli.check import check_file
+    from panelcli.trends import OTHER_RANGE_BEFORE
+
+    path = write_csv(
+        "Patient ID,Sample ID,Collected,Marker,Value,Unit,Reference Range\n"
+        "P1,A,2026-01-01,IL-6,5,pg/mL,0-7 pg/mL\nP1,B,2026-01-05,IL-6,9,pg/mL,<=7 pg/mL\n"
+        "P2,C,2026-01-01,Zonulin,40,ng/mL,0-50 ng/mL\n"
+        "P2,D,2026-01-05,Zonulin,45000,pg/mL,0-50000 pg/mL\n"
+        "P3,E,2026-01-01,IL-6,5,pg/mL,0-7 pg/mL\nP3,F,2026-01-05,IL-6,9,pg/mL,0-10 pg/mL\n"
+    )
+    trends = check_file(path).trends
+    said = {t.patient_id: " ".join(t.text) for t in trends}
+    references = {t.patient_id: t.markers[0].reference for t in trends}
+    assert references["P1"] == "≤ 7 pg/mL"
+    assert references["P2"] == "0 - 50000 pg/mL"
+    assert "range changing" not in said["P1"] + said["P2"]
+    # a range that did change is still said to
+    assert (references["P3"] or "").endswith(OTHER_RANGE_BEFORE)
+    assert "IL-6's range was not the same at every test." in said["P3"]

@@ -6395,6 +6395,10 @@ def _may_reach(
     if not reached:
         return ""
     shown = unit_as_read(unit)
+    if len(reached) == len(rows) and len({limit for _, limit in reached}) == 1:
+        # one limit every row shares, said once (code audit round 22: '2 µg/L for female or 2
+        # µg/L for male')
+        return may_reach_critical(high, f"{number_text(reached[0][1] or 0.0)} {shown}") + "; "
     limits = " or ".join(f"{number_text(limit or 0.0)} {shown} for {who}" for who, limit in reached)
     return may_reach_critical(high, limits) + "; "
 

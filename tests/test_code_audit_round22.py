@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -63,3 +64,27 @@ def test_one_range_written_two_ways_is_not_a_changed_range(write_csv: Callable[.
     # a range that did change is still said to
     assert (references["P3"] or "").endswith(OTHER_RANGE_BEFORE)
     assert "IL-6's range was not the same at every test." in said["P3"]
+
+
+def test_a_critical_limit_every_group_shares_is_said_once(write_csv: Callable[..., str]) -> None:
+    """F3: Ferritin '<5' with no sex, by a set whose critical low of 2 both sexes share, said
+    'the critical limit of 2 µg/L for female or 2 µg/L for male'; limits that differ keep 'for'."""
+    from panelcli.check import check_file
+
+    ranges = write_csv(
+        '[set]\nname = "qa"\nversion = "1"\ndescription = "qa"\n\n[markers."Ferritin"]\n'
+        'unit = "ug/L"\ncritical_high = 1000\ncritical_low = 2\nsource = "x"\n'
+        '[[markers."Ferritin".intervals]]\nsex = "female"\nlow = 6.0\nhigh = 175.0\n'
+        '[[markers."Ferritin".intervals]]\nsex = "male"\nlow = 31.0\nhigh = 409.0\n'
+        "critical_low = 3\n",
+        "ranges.toml",
+    )
+    same = write_csv("Sample ID,Marker,Value,Unit\nB5,Ferritin,<5,ng/mL\n")
+    note = check_file(same, ranges).panels[0].results[0].note or ""
+    assert "could reach the critical limit of 3 µg/L for male or 2 µg/L for female" in note or (
+        "could reach the critical limit of 2 µg/L for female or 3 µg/L for male" in note
+    )
+    text = Path(ranges).read_text(encoding="utf-8")
+    shared = write_csv(text.replace("critical_low = 3\n", ""), "shared.toml")
+    note = check_file(same, shared).panels[0].results[0].note or ""
+    assert "it could reach the critical limit of 2 µg/L;" in note

@@ -30,7 +30,14 @@ from panelcli.models import (
 from panelcli.patterns import lazy_pattern
 from panelcli.reading import describe_source
 from panelcli.summary import ABOVE, BELOW, few_in_words, first_few, join_names
-from panelcli.units import UnitProblem, conversion_exponent, convert, same_family, unit_key
+from panelcli.units import (
+    UnitProblem,
+    conversion_exponent,
+    convert,
+    same_family,
+    unit_as_read,
+    unit_key,
+)
 from panelcli.values import (
     CRITICAL_NO_SIDE,
     FLAG_SIDE,
@@ -976,6 +983,10 @@ def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTre
     if last.reference is not None:
         reference = last.reference.text
         unit = last.reference.unit
+        if reference.endswith(f" {unit}") and (shown := unit_as_read(unit)) != unit:
+            # as the trend's numbers show it (educator QA round 22: '205 µg/L · range 11 - 328
+            # ug/L'); a result's `reference.text` keeps the set's spelling
+            reference = reference[: -len(unit)] + shown
         if len({_limits(r.reference, unit) for _, r in dated if r.reference}) > 1:
             # QA: a lab's printed range on the last test was shown as every test's
             reference += OTHER_RANGE_BEFORE

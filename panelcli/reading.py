@@ -781,6 +781,15 @@ _CALCULATED = {
 #: well be called so.) As keys, accents off: German, French, Spanish, Italian, Portuguese and
 #: Dutch labs' words too (QA: a German 'Referenzbereich' row became a sample whose ranges were
 #: refused as values).
+_UPPER_LIMIT_WORDS = (
+    "obergrenze", "obererreferenzwert", "obererreferenzbereich", "oberergrenzwert",
+    "limitesuperieure", "limitesuperieuredelanormale", "limitesuperior", "limitesuperiore",
+    "bovengrens", "bovenstegrens",
+)  # fmt: skip
+_LOWER_LIMIT_WORDS = (
+    "untergrenze", "untererreferenzwert", "unterergrenzwert", "limiteinferieure",
+    "limiteinferieuredelanormale", "limiteinferior", "limiteinferiore", "ondergrens",
+)  # fmt: skip
 _RANGE_ROW_LABELS = {
     "referencerange", "refrange", "normalrange", "referenceinterval", "refinterval",
     "refvalues", "referencevalues", "normalvalues", "expectedvalues", "referenceranges",
@@ -796,6 +805,9 @@ _RANGE_ROW_LABELS = {
     "lowerlimits", "upperlimitofnormal", "lowerlimitofnormal", "uln", "lln",
     "upperreferencelimit", "lowerreferencelimit", "referencelimit", "referencelimits", "cutoff",
     "cutoffs", "cutoffvalue", "cutoffvalues",
+    # ... in German, French, Spanish, Italian, Portuguese, Dutch (lab QA round 22: such a row
+    # was judged as a sample's, and the lab's limits unused)
+    *_UPPER_LIMIT_WORDS, *_LOWER_LIMIT_WORDS,
 }  # fmt: skip
 
 #: Labels that are a range row's only where no marker cell holds a plain number: 'Norma' (a
@@ -5243,13 +5255,17 @@ _ASSAY_LIMIT_IDS = {
     "lowerlimitofquantitation", "upperlimitofquantitation",
     "upperloq", "lowerloq", "upperlod", "lowerlod",
     "nachweisgrenze", "bestimmungsgrenze",  # German
+    # French, Spanish, Italian, Dutch (lab QA round 22: judged as a sample's), accents off
+    "limitededetection", "seuildedetection", "limitedequantification", "limitededeteccion",
+    "limitedecuantificacion", "limitedirilevabilita", "limitedirilevazione",
+    "limitediquantificazione", "detectiegrens", "bepalingsgrens", "aantoonbaarheidsgrens",
 }  # fmt: skip
 # 'ULOQ (pg/mL)': a unit after the label, not a label in brackets ('(LLOQ)': review)
 _BRACKETED_TAIL = lazy_pattern(r"(?<=[^\s(\[])\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
 #: How every id of `_ASSAY_LIMIT_IDS` begins: most sample ids are told apart by it alone.
-_ASSAY_LIMIT_HEAD = re.compile(r"[\s(\[_.:-]*[lubdn]", re.IGNORECASE).match
+_ASSAY_LIMIT_HEAD = re.compile(r"[\s(\[_.:-]*[lubdnsa]", re.IGNORECASE).match
 
 
 def _names_assay_limits(sample_id: str) -> bool:
@@ -5257,6 +5273,8 @@ def _names_assay_limits(sample_id: str) -> bool:
     if _ASSAY_LIMIT_HEAD(sample_id) is None:  # asked once a sample (benchmark)
         return False
     key = _BRACKETED_TAIL.sub("", sample_id).casefold().translate(_SUMMARY_PUNCTUATION)
+    if not key.isascii():  # 'Límite de detección' as the words are listed
+        key = "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c))
     return key in _ASSAY_LIMIT_IDS
 
 
@@ -6104,7 +6122,7 @@ def units_row_warnings(before: Layout, after: Layout, source: str, line: int) ->
 
 #: Range-row labels whose cells are lower limits: not used, as they give no upper limit.
 _LOWER_LIMIT_LABELS = {"lowerlimit", "lowerlimits", "lowerlimitofnormal", "lln",
-                       "lowerreferencelimit"}  # fmt: skip
+                       "lowerreferencelimit", *_LOWER_LIMIT_WORDS}  # fmt: skip
 #: Range-row labels whose cells are the lab's critical limits, a long file's column names of
 #: them (`CRITICAL_ROLES`) and more: not read (QA: 'Critical High,100,500' under a wide header
 #: was judged as a sample's; review: 'Critical Max', 'Crit High' too)
@@ -6112,6 +6130,10 @@ _CRITICAL_LABELS = {
     *(name for role in CRITICAL_ROLES for name in _ROLES[role]),
     "criticallimit", "criticallimits", "criticalvalue", "criticalvalues", "criticalrange",
     "paniclimit", "paniclimits", "panicvalue", "panicvalues",
+    # German, French, Spanish, Italian, Dutch (lab QA round 22: judged as a sample's)
+    "panikwert", "panikwerte", "kritischerwert", "kritischewerte", "valeurcritique",
+    "valeurscritiques", "seuilcritique", "valorcritico", "valorescriticos", "valorecritico",
+    "valoricritici", "kritischewaarde", "kritischewaarden",
 }  # fmt: skip
 _RANGE_ROW_LABELS |= _CRITICAL_LABELS
 #: A cut-off may be a positive test's threshold, not the end of a normal range: not used.

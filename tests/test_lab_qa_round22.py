@@ -131,3 +131,26 @@ def test_examen_and_untersuchung_are_the_marker_only_where_no_other_column_is(
     code, document = _check_json(panel)
     assert (code, _judged(document)) == (1, [("IL-6", 12.0, "high")])
     assert [w["column"] for w in document["warnings"]] == ["Untersuchung"]
+
+
+def test_a_limit_row_labelled_in_another_language_is_not_a_sample(
+    write_csv: Callable[..., str],
+) -> None:
+    """F4: 'Obergrenze;7;62' (and French, Spanish, Italian, Dutch) was judged as a sample,
+    flagged high, and sample A judged by the set's ranges (exit 1, no warning); critical and
+    detection-limit rows too."""
+    for label in ("Obergrenze", "Limite supérieure", "Límite superior", "Limite superiore",
+                  "Bovengrens"):  # fmt: skip
+        path = write_csv(f"Probe;IL-6 (pg/ml);IL-8 (pg/ml)\n{label};7;62\nA;5,0;40,0\n")
+        code, document = _check_json(path)
+        assert (code, _judged(document)) == (0, [("IL-6", 5.0, "normal"), ("IL-8", 40.0, "normal")])
+        assert document["warnings"][0]["code"] == "range-row-skipped", label
+    for label, code_said in (
+        ("Kritischer Wert", "range-row-skipped"), ("Valeur critique", "range-row-skipped"),
+        ("Untergrenze", "range-row-skipped"), ("Límite de detección", "control-skipped"),
+        ("Limite di rilevabilità", "control-skipped"), ("Detectiegrens", "control-skipped"),
+    ):  # fmt: skip
+        path = write_csv(f"Probe;IL-6 (pg/ml);IL-8 (pg/ml)\n{label};100;500\nA;1,0;2,0\n")
+        code, document = _check_json(path)
+        assert [p["sample_id"] for p in document["panels"]] == ["A"], label
+        assert document["warnings"][0]["code"] == code_said, label

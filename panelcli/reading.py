@@ -3884,7 +3884,12 @@ _SEVERAL_PATIENTS = (
 #: and passed'), and so a failed run worded otherwise is a note, as before.
 _FAILING = (
     r"(?:fail(?:ed|ures?|s)?|rejected|invalid|not\s+valid|not\s+accepted|aborted|nicht\s+bestanden"
-    r"|ungültig|fehlgeschlagen|verworfen|abgebrochen|échoué|rejetée?|non\s+valid[ée]e?|invalide)"
+    r"|ungültig|fehlgeschlagen|verworfen|abgebrochen|échoué|rejetée?|non\s+valid[ée]e?|invalide"
+    # Spanish, Italian, Dutch, Polish (lab QA round 22: 'Corrida rechazada', 'Run afgekeurd' were
+    # notes, exit 0)
+    r"|rechazad[ao]s?|fallid[ao]s?|no\s+superad[ao]|no\s+v[áa]lid[ao]|inv[áa]lid[ao]"
+    r"|respint[ao]|non\s+superat[ao]|fallit[ao]|non\s+valid[ao]|scartat[ao]"
+    r"|afgekeurd|ongeldig|niet\s+geldig|mislukt|niezaliczon[aey]|odrzucon[aey])"
 )
 _RUN_FAILED = lazy_pattern(
     # decorated or labelled ('!! … !!', 'Note: …'), or after 'DO NOT REPORT -'
@@ -3893,8 +3898,11 @@ _RUN_FAILED = lazy_pattern(
     # the run's, a batch's, a plate's (numbered or not: 'Run 3 QC: FAILED', 'Plate 2: QC
     # failed'), an assay's, QC's or the controls' word, then failing ('Run status: INVALID',
     # 'Controls failed'); not a control's or QC sample's id ('Control 2', 'QC1': fourth review)
-    r"(?:overall\s+)?(?:(?:(?:assay\s+|analytical\s+)?runs?|batch(?:es)?|plates?|lauf|s[ée]rie|platte)(?:\s*#?\d+)?"
+    r"(?:overall\s+)?(?:(?:(?:assay\s+|analytical\s+)?runs?|batch(?:es)?|plates?|lauf|s[ée]rie|platte"
+    r"|corridas?|lotes?|placas?|piastra|seduta|plaat|seria|przebieg)(?:\s*#?\d+)?"
     r"|assays?|qc(?:\s*#?\d+)?|quality\s+control|qualitätskontrolle|contrôle(?:\s+qualité)?|overall"
+    r"|cq|control\s+de\s+calidad|controllo\s+(?:di\s+)?qualit[àa]|kwaliteitscontrole"
+    r"|kontrola\s+jako[śs]ci"
     r"|(?:high\s+|low\s+)?controls?(?:\s*#?\d+)?|kontrollen?|calibration)"
     r"\s*[:,;=\-–]?\s*(?:(?:qc|quality\s+control)\s*)?(?:(?:status|result|outcome|summary|verdict|disposition)\s*)?"
     r"[:,;=\-–]?\s*"
@@ -4062,7 +4070,9 @@ _NUMBERED_CONTROL = lazy_pattern(r"(?:qc|controls?|kontrolle)\s*#?\d", re.IGNORE
 #: A word each line `_RUN_FAILED` matches has
 _FAILED_WORDS = ("fail", "reject", "invalid", "not valid", "not accepted", "aborted", "bestanden",
                  "ungültig", "fehlgeschlagen", "verworfen", "abgebrochen", "échoué", "rejet",
-                 "non valid")  # fmt: skip
+                 "non valid", "rechazad", "fallid", "superad", "válid", "valid", "inválid",
+                 "respint", "superat", "fallit", "scartat", "afgekeurd", "ongeldig", "geldig",
+                 "mislukt", "niezaliczon", "odrzucon")  # fmt: skip
 
 
 def _about_a_failure(cells: Sequence[str]) -> bool:

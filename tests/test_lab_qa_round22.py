@@ -154,3 +154,21 @@ def test_a_limit_row_labelled_in_another_language_is_not_a_sample(
         code, document = _check_json(path)
         assert [p["sample_id"] for p in document["panels"]] == ["A"], label
         assert document["warnings"][0]["code"] == code_said, label
+
+
+def test_a_failed_run_said_in_spanish_italian_dutch_or_polish_fails_the_run(
+    write_csv: Callable[..., str],
+) -> None:
+    """F3 (and P4): 'Corrida rechazada - no informar' was a note, exit 0 with an all-clear; 'QC
+    FALLIDO' became a sample. English, German and French were read; not a count of none."""
+    for line in ("Corrida rechazada - no informar", "QC FALLIDO", "Control de calidad: FALLIDO",
+                 "Controllo qualità: NON SUPERATO", "CQ non superato", "Run afgekeurd",
+                 "Run niet geldig", "Kontrola jakości: niezaliczona"):  # fmt: skip
+        path = write_csv(f"Muestra;Prueba;Resultado;Unidades\nM1;IL-6;1,0;pg/mL\n{line}\n")
+        code, document = _check_json(path)
+        assert code == 2, line
+        assert [i["code"] for i in document["rejected"]] == ["run-qc-failed"], line
+        assert [p["sample_id"] for p in document["panels"]] == ["M1"], line
+    for line in ("Resultado validado", "Muestra rechazada"):
+        path = write_csv(f"Muestra;Prueba;Resultado;Unidades\nM1;IL-6;1,0;pg/mL\n{line}\n")
+        assert _check_json(path)[0] == 0, line

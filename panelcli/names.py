@@ -286,7 +286,7 @@ def split_header_unit(header: str) -> tuple[str, str | None]:
 #: [0-7.0]', 'IL-2 pg/mL (0-2.1)'): the head up to the first unit, and the words
 _WORDS_AFTER_UNIT = lazy_pattern(
     r"^(?P<head>.*?(?:[(\[][^()\[\]]*/[^()\[\]]*[)\]]|[^\s(\[]+/[^\s)\]]+))"
-    r"(?P<words>(?:\s+|(?=[.(\[-])).*?\S)\s*$"
+    r"(?P<words>(?:\s+|(?=[.(\[-])|(?<=[)\]])(?=[a-z]$)).*?\S)\s*$"
 )
 
 
@@ -308,7 +308,12 @@ _WHICH_COLUMN = lazy_pattern(
     r"|suero|soro|(?:whole\s+)?blood|edta)\s*[)\]]?"
     r"|[(\[]?\s*(?:e?clia|elisa|luminex|multiplex|elecsys|cobas|simoa|msd|ella|immulite|atellica"
     r"|architect|alinity|liaison)\s*[)\]]?"
-    r"|ergebnis|resultado|r[ée]sultat|risultato|uitslag)",
+    r"|ergebnis|resultado|r[ée]sultat|risultato|uitslag"
+    # the assay's limit or the count of wells, as a note with its number ('(LLOQ 1,5)', '[LOD:
+    # 0,5]', '(n=2)'), or a footnote's letter ('(pg/ml)a'): lab QA round 22, IL-10 at 18 times
+    # its limit was dropped, exit 0
+    r"|[(\[]\s*(?:lloq|uloq|llod|lod|loq|lld|lql|uql)\s*[:=]?\s*[<>≤≥]?=?\s*\d[\d.,]*\s*[)\]]"
+    r"|[(\[]\s*n\s*=\s*\d{1,4}\s*[)\]]|(?-i:[a-e]))",
     re.IGNORECASE,
 )
 

@@ -6799,7 +6799,7 @@ def header_warnings(
             f"'{shorten(words)}', are read as the lab's range of its values"
             if _header_range(layout, index)
             else f"'{shorten(words)}', are not read (a visit, a panel, the blood or method it "
-            f"was measured in?): each value is judged as {shorten(name)}'s"
+            f"was measured in, a note?): each value is judged as {shorten(name)}'s"
         )
         yield Issue(
             severity="warning", code="header-words-after-unit", source=source,

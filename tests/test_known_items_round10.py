@@ -159,8 +159,8 @@ def test_a_wide_column_with_words_after_its_unit_is_read_as_its_marker(write_csv
     said = {i.column: i.message for i in issues_of(path) if i.code == "header-words-after-unit"}
     assert said["IL-8 (pg/mL).1"] == (
         "column 'IL-8 (pg/mL).1' is read as IL-8 in pg/mL; the words after its unit, '.1', are "
-        "not read (a visit, a panel, the blood or method it was measured in?): each value is "
-        "judged as IL-8's"
+        "not read (a visit, a panel, the blood or method it was measured in, a note?): each "
+        "value is judged as IL-8's"
     )
     assert said["IL-1β (pg/mL) [0-7.0]"] == (
         "column 'IL-1β (pg/mL) [0-7.0]' is read as IL-1β in pg/mL; the words after its unit, "

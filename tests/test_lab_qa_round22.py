@@ -172,3 +172,22 @@ def test_a_failed_run_said_in_spanish_italian_dutch_or_polish_fails_the_run(
     for line in ("Resultado validado", "Muestra rechazada"):
         path = write_csv(f"Muestra;Prueba;Resultado;Unidades\nM1;IL-6;1,0;pg/mL\n{line}\n")
         assert _check_json(path)[0] == 0, line
+
+
+def test_a_note_after_a_wide_headers_unit_leaves_its_column_read(
+    write_csv: Callable[..., str],
+) -> None:
+    """F2: 'IL-10 (pg/ml) (LLOQ 1,5)', '[LOD: 0,5]', '(n=2)', '(ULOQ 5000)' and a footnote's
+    'a' left their columns unread: IL-10 at 18 times its limit vanished, exit 0. 'hs' or 'SD'
+    after the unit still leave a column unread (it may hold no result of the marker)."""
+    path = write_csv(
+        "Probe;IL-6 (pg/ml);IL-10 (pg/ml) (LLOQ 1,5);IL-8 (pg/ml) [LOD: 0,5];IL-13 (pg/ml)a;"
+        "IL-2 (pg/ml) (n=2);IL-4 (pg/ml) (ULOQ 5000);IL-6 (pg/mL) SD\nA;1,0;99,0;250,0;40,0;3;9;4\n"
+    )
+    code, document = _check_json(path)
+    assert code == 1
+    assert [m for m, _, _ in _judged(document)] == ["IL-6", "IL-10", "IL-8", "IL-13", "IL-2",
+                                                    "IL-4"]  # fmt: skip
+    said = {w["column"]: w["code"] for w in document["warnings"]}
+    assert said.pop("IL-6 (pg/mL) SD") == "column-ignored"
+    assert set(said.values()) == {"header-words-after-unit"}

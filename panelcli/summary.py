@@ -24,6 +24,7 @@ from panelcli.interpret import (
     reachable_critical,
 )
 from panelcli.models import (
+    ABNORMAL,
     LOST_LETTER_SAID,
     SIDED_CRITICAL_FLAGS,
     Issue,
@@ -488,19 +489,40 @@ def _spelling_key(name: str) -> tuple[str, int, int]:
 _SIGN_AFTER = lazy_pattern(r"[-−](?=\s|$|[,;/)])")
 
 
+def _split_sentence(results: Sequence[Result], marker: str) -> str:
+    """A marker tested twice in a sample, measured inside the range once and outside it once
+    (not one too low to measure: that sentence says so); else ''."""
+    measured = [r for r in results if r.marker == marker and r.comparator is None]
+    outside = {r.status for r in measured if r.status in ABNORMAL}
+    if not outside or not any(r.status is Status.NORMAL for r in measured):
+        return ""
+    side = {frozenset({Status.HIGH}): "above it", frozenset({Status.LOW}): "below it"}.get(
+        frozenset(outside), "outside it"
+    )
+    return (
+        f"One result for {marker} is inside the range and another is {side}, so they disagree. "
+        "A healthcare provider can say which one counts."
+    )
+
+
 def _far_apart_sentence(results: Sequence[Result], marker: str) -> str:
     """A marker tested twice in a sample whose results are FAR_APART times apart or more (lab
     QA: 2 pg/mL and '2000 ng/L', a unit slip, were summed up by the high one alone); else ''."""
+    # '>500' beside 1.0 too, at least so far apart (lab QA round 22: unsaid)
     measured = [
         r for r in results
-        if r.marker == marker and r.comparator is None and r.value is not None and r.value > 0
+        if r.marker == marker and r.comparator in (None, ">", ">=") and r.value is not None
+        and r.value > 0
     ]  # fmt: skip
     # in one unit only: a marker the set lacks keeps each value in its own (review: 2 ng/mL
     # and 2000 pg/mL, one amount, were said to be 1000 times apart)
     if len(measured) < 2 or len({unit_key(r.unit or "") for r in measured}) > 1:
         return ""
-    lowest = min(measured, key=lambda r: r.value or 0.0)
-    highest = max(measured, key=lambda r: r.value or 0.0)
+    lowest = min((r for r in measured if r.comparator is None), key=lambda r: r.value or 0.0,
+                 default=None)  # fmt: skip
+    highest = max(measured, key=lambda r: (r.value or 0.0, r.comparator is not None))
+    if lowest is None or lowest is highest:
+        return ""
     assert lowest.value is not None and highest.value is not None
     times = highest.value / lowest.value
     if times < FAR_APART:
@@ -513,6 +535,8 @@ def _far_apart_sentence(results: Sequence[Result], marker: str) -> str:
         if math.isfinite(times) and times < 1e15
         else "more than a million billion times"
     )
+    if highest.comparator is not None:
+        how_many = f"at least {how_many}"
     return (
         f"One result for {marker} is {how_many} another: "
         f"{joined} {_as_written(highest)}. This can happen when a unit is written wrong. "
@@ -524,6 +548,8 @@ def _as_written(result: Result) -> str:
     """'4.2 pg/mL', or '4200 pg/mL, written as 4.2 ng/mL' where the lab wrote another unit
     (QA: the unit written, the clue to a slip, was left out)."""
     said = f"{number_text(result.value or 0.0)}{_unit_of(result)}"
+    if result.comparator in (">", ">="):  # '>500 pg/mL' (lab QA round 22)
+        said = f"more than {said}" if result.comparator == ">" else f"at least {said}"
     written = result.original_unit
     if written and result.unit and unit_key(written) != unit_key(result.unit):
         said += f", written as {result.original_value.strip()} {unit_as_read(written)}"
@@ -1328,7 +1354,11 @@ def _summary(
             ways = few_in_words(len(written))
             text.append(f"{join_names(written)} may be one marker written {ways} ways; each "
                         "result is shown.")  # fmt: skip
-    text.extend(filter(None, (_far_apart_sentence(results, m) for m in twice)))
+    far_apart = {m: apart for m in twice if (apart := _far_apart_sentence(results, m))}
+    # one result inside the range and one outside: the high one alone read as the marker's
+    # (lab QA round 22: IL-6 1.0 and 40 said only '16 times the upper limit')
+    text.extend(filter(None, (_split_sentence(results, m) for m in twice if m not in far_apart)))
+    text.extend(far_apart.values())
     others = _other_patients_sentence(results)
     text.extend(others)
     if rejected:

@@ -191,3 +191,28 @@ def test_a_note_after_a_wide_headers_unit_leaves_its_column_read(
     said = {w["column"]: w["code"] for w in document["warnings"]}
     assert said.pop("IL-6 (pg/mL) SD") == "column-ignored"
     assert set(said.values()) == {"header-words-after-unit"}
+
+
+def test_one_markers_results_on_both_sides_of_the_range_are_said_to_disagree(
+    write_csv: Callable[..., str],
+) -> None:
+    """F1: IL-6 1.0 and 40 said only 'IL-6 is 16 times the upper limit', never that its other
+    result is inside the range; '>500' beside 1.0 missed the '100 times apart' sentence."""
+    from panelcli.check import check_file
+
+    path = write_csv(
+        "Sample ID,Marker,Result,Unit\nS1,IL-6,1.0,pg/mL\nS1,IL-6,40.0,pg/mL\nS1,IL-8,5.0,pg/mL\n"
+        "S3,IL-6,>500,pg/mL\nS3,IL-6,1.0,pg/mL\nS5,IL-6,<0.5,pg/mL\nS5,IL-6,100,pg/mL\n"
+    )
+    split, censored, below = (" ".join(p.summary.text) for p in check_file(path).panels)
+    assert (
+        "One result for IL-6 is inside the range and another is above it, so they disagree. "
+        "A healthcare provider can say which one counts." in split
+    )
+    assert (
+        "One result for IL-6 is at least 500 times another: 1 pg/mL and more than 500 pg/mL."
+        in censored
+    )
+    assert "inside the range and another" not in censored  # the far-apart sentence says it
+    # one too low to measure: said once, by that sentence
+    assert below.count("disagree") == 1

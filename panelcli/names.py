@@ -250,6 +250,8 @@ _WHITE_RUN = lazy_pattern(r"[\s_]{2,}")
 def split_header_unit(header: str) -> tuple[str, str | None]:
     """Split a wide-layout header such as 'IL-6 (pg/mL)' or 'TNF-α [pg/mL]' into name and unit."""
     header = one_spaced(header)
+    if "\u2215" in header or "\u2044" in header:  # 'IL-6 (pg∕mL)': a division or fraction slash
+        header = header.replace("\u2215", "/").replace("\u2044", "/")
     match = _UNIT_SUFFIX.match(header)
     if match and match.group("name").strip():
         unit = (match.group("unit") or match.group("bare") or "").strip()

@@ -45,6 +45,8 @@ def unit_key(unit: str) -> str:
         if not rest[:1].isdigit() and rest[:1] not in ("-", "+"):
             unit = code
     text = unicodedata.normalize("NFKC", unmangled(unit)).replace(" ", "").rstrip(".;:,")
+    if not text.isascii():  # a division or fraction slash, 'pg∕mL' (lab QA round 22: refused)
+        text = text.replace("\u2215", "/").replace("\u2044", "/")
     text = unbracketed(text)  # QA: a unit cell '(pg/mL)' could not be converted to pg/mL
     molarity = _MOLARITY.fullmatch(text)
     if molarity is not None:  # 'pM' (case matters: a capital M is molar)

@@ -216,3 +216,11 @@ def test_one_markers_results_on_both_sides_of_the_range_are_said_to_disagree(
     assert "inside the range and another" not in censored  # the far-apart sentence says it
     # one too low to measure: said once, by that sentence
     assert below.count("disagree") == 1
+
+
+def test_a_unit_with_a_division_or_fraction_slash_is_read(write_csv: Callable[..., str]) -> None:
+    """P3: 'pg∕mL' (U+2215) and 'pg⁄mL' (U+2044) were refused, while 'pg／mL' was read."""
+    long = write_csv("Sample ID,Marker,Result,Unit\nS1,IL-6,5,pg\u2215mL\nS1,IL-8,5,pg\u2044mL\n")
+    wide = write_csv("Sample ID,IL-6 (pg\u2215mL)\nS1,5\n", "wide.csv")
+    assert _judged(_check_json(long)[1]) == [("IL-6", 5.0, "high"), ("IL-8", 5.0, "normal")]
+    assert _judged(_check_json(wide)[1]) == [("IL-6", 5.0, "high")]

@@ -1489,7 +1489,8 @@ _TWO_NUMBERS = lazy_pattern(
 #: What a decimal-comma file's number with more than one mark may hold: digits and marks
 _DIGITS_AND_MARKS = lazy_pattern(r"[+-]?[\d.,]+\Z")
 #: '1 234,5', '1 234.5' (a space, no-break space or narrow one between groups of three digits)
-_SPACE_GROUPED = lazy_pattern(rf"^[+-]?{_SPACE_GROUPED_DIGITS}$")
+#: ... also after a sign ('>1 000', '< 1 000': lab QA round 22, only 'not a number')
+_SPACE_GROUPED = lazy_pattern(rf"^(?:[<>≤≥]=?\s*)?[+-]?{_SPACE_GROUPED_DIGITS}$")
 #: ... read as one number: a no-break, narrow or thin space (only number formatting writes
 #: them), or plain spaces before decimals ('1 250,0'); not '100 200', which may be two
 #: numbers, nor '0 125' (review)

@@ -224,3 +224,16 @@ def test_a_unit_with_a_division_or_fraction_slash_is_read(write_csv: Callable[..
     wide = write_csv("Sample ID,IL-6 (pg\u2215mL)\nS1,5\n", "wide.csv")
     assert _judged(_check_json(long)[1]) == [("IL-6", 5.0, "high"), ("IL-8", 5.0, "normal")]
     assert _judged(_check_json(wide)[1]) == [("IL-6", 5.0, "high")]
+
+
+def test_a_censored_value_grouped_by_a_space_gets_the_spaces_hint(
+    write_csv: Callable[..., str],
+) -> None:
+    """P1: '>1 000' and '< 1 000' were only 'not a number', where '1 500' says why."""
+    path = write_csv("Sample ID;Marker;Result;Unit\nS1;IL-6;>1 000;pg/mL\nS1;IL-8;< 1 000;pg/mL\n")
+    code, document = _check_json(path)
+    assert code == 2
+    assert [r["message"] for r in document["rejected"]] == [
+        f"value '{cell}' has a space inside; if it groups thousands, write the number without it"
+        for cell in (">1 000", "< 1 000")
+    ]

@@ -1612,7 +1612,8 @@ _RANGE_UNIT = (
 # '~' of Asian LIS (lab QA round 11: unreadable, the set's range judged instead of the lab's)
 _RANGE_BETWEEN = lazy_pattern(
     rf"^(?:(?i:da|de|van|from|von)\s+(?=\d))?{_NUM}\s*"
-    rf"(?:-|–|—|\.\.|~|～|(?<=\s)(?i:to|bis|a|à|tot)(?=\s)|to)\s*{_NUM}\s*{_RANGE_UNIT}?$"
+    # (a minus sign, a figure dash, a Unicode hyphen as the dash too: lab QA round 22)
+    rf"(?:-|–|—|−|‒|‐|‑|\.\.|~|～|(?<=\s)(?i:to|bis|a|à|tot)(?=\s)|to)\s*{_NUM}\s*{_RANGE_UNIT}?$"
 )
 _RANGE_ONE_SIDED = lazy_pattern(
     rf"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥|⩽|⩾|≦|≧)\s*{_NUM}\s*{_RANGE_UNIT}?$"
@@ -1622,7 +1623,7 @@ _RANGE_ONE_SIDED = lazy_pattern(
 _OR_EQUAL = lazy_pattern(r"([<>])\s*or\s*=\s*", re.IGNORECASE)
 #: 'up to 7' as German, Spanish and French LIS print it ('bis 7,0'; QA: was unreadable)
 _RANGE_UP_TO = lazy_pattern(  # and Italian, Portuguese, Dutch (lab QA round 11)
-    rf"^(?i:up\s+to|bis|hasta|jusqu['’]?\s*(?:à|a)|fino\s+a|at[ée]|tot)\s*{_NUM}\s*{_RANGE_UNIT}?$"
+    rf"^(?i:up\s+to|bis|hasta|jusqu['’]?\s*(?:à|a)|fino\s+a|at[ée]|tot|do)\s*{_NUM}\s*{_RANGE_UNIT}?$"
 )
 _CLOSING_BRACKET = {"(": ")", "[": "]", "{": "}"}
 #: A label before a printed range ('Ref: 0-7') or in brackets after it ('0-7 (reference)')
@@ -1833,7 +1834,14 @@ def parse_lab_range(text: str, decimal_comma: bool = False) -> LabRange | None:
         return parse_lab_range(cell[: remark.start()], decimal_comma)
     if ";" in cell and (said := _range_with_remark(cell, decimal_comma)) is not None:
         return said
+    if (flagged := _FLAG_AFTER_RANGE.match(cell)) is not None:
+        # the result's flag an LIS wrote after its range ('0-7 H': lab QA round 22, unread)
+        return parse_lab_range(flagged["range"], decimal_comma)
     return _worded_range(cell, in_brackets=text.strip()[:1] == "[")
+
+
+#: A printed range with the result's flag after it ('0-7 H', '<5.0 HH')
+_FLAG_AFTER_RANGE = lazy_pattern(r"(?P<range>.*\d(?:\s*(?i:[a-zµμ/]+))?)\s+(?:HH|LL|H|L|N|A)\Z")
 
 
 #: A limit whose thousands are grouped as only a number's are ('1.200,0', '1,200.0', '1'200',

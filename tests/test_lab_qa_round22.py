@@ -237,3 +237,20 @@ def test_a_censored_value_grouped_by_a_space_gets_the_spaces_hint(
         f"value '{cell}' has a space inside; if it groups thousands, write the number without it"
         for cell in (">1 000", "< 1 000")
     ]
+
+
+def test_ranges_with_a_minus_sign_a_flag_after_or_polish_do_are_read(
+    write_csv: Callable[..., str],
+) -> None:
+    """P2: '0−3,0' (a minus sign), '0,0 ‒ 3,0' (a figure dash), '0-7 H' (the flag after it) and
+    Polish 'do 9,1' were unread, and the set's range judged IL-8 4.0 normal."""
+    path = write_csv(
+        "Probe;Test;Ergebnis;Einheit;Referenzbereich\nS1;IL-8;4,0;pg/ml;0\u22123,0\n"
+        "S1;IL-13;4,0;pg/ml;0,0 \u2012 3,0\nS1;IL-6;5,0;pg/ml;0-7 H\nS1;IL-10;9,0;pg/ml;do 9,1\n"
+    )
+    code, document = _check_json(path)
+    assert _judged(document) == [
+        ("IL-8", 4.0, "high"), ("IL-13", 4.0, "high"), ("IL-6", 5.0, "normal"),
+        ("IL-10", 9.0, "normal"),
+    ]  # fmt: skip
+    assert all("the file's range was used" in w["message"] for w in document["warnings"])

@@ -5118,7 +5118,10 @@ def header_again(source: str, line: int, cells: list[str], header: list[str]) ->
 _NOT_A_PATIENT = lazy_pattern(
     r"^(?:(?:negative|positive|neg|pos|zero|low|mid|high|assay)[\s_.-]*)?"
     r"(?:[scb]\d+|std|standard|control|ctrl|calibrator|cal|blank|blk|background|bkg|nc|pc|ntc"
-    r"|kontrolle|kalibrator|leerwert|nsb|buffer|diluent)"
+    r"|kontrolle|kalibrator|leerwert|nsb|buffer|diluent"
+    # French, Spanish, Italian, Dutch (lab QA round 22: 'Contrôle' was judged as a patient's)
+    r"|contr[ôo]le|[ée]talon|calibrateur|blanc|calibrador|blanco|controllo|calibratore|bianco"
+    r"|kalibratie)"
     r"[\s_-]*(?:\d+|low|mid|high|level[\s_-]*\d+)?$|^qc\b",
     re.IGNORECASE,
 )
@@ -5219,6 +5222,7 @@ _SUMMARY_IDS = {
     "deviazionestandard", "devst", "somma",  # Italian (not 'Massimo', a first name: review 54)
     "gemiddelde", "gem.", "standaarddeviatie", "totaal", "aantal", "mediaan",  # Dutch
     "média", "desviopadrão", "desviopadrao", "soma",  # Portuguese
+    "średnia", "srednia", "odchyleniestandardowe",  # Polish (lab QA round 22)
     "grandmean", "overallmean", "averages", "subtotal", "iqr", "upperquartile",
     "lowerquartile", "variance", "stdevs", "stdevp", "95%ci", "lower95%ci", "upper95%ci",
     "minmax", "mean+2sd", "mean2sd", "mean+sd",  # (not 'Var', a sample's or person's name)

@@ -254,3 +254,22 @@ def test_ranges_with_a_minus_sign_a_flag_after_or_polish_do_are_read(
         ("IL-10", 9.0, "normal"),
     ]  # fmt: skip
     assert all("the file's range was used" in w["message"] for w in document["warnings"])
+
+
+def test_polish_mean_row_and_french_control_type_are_not_patients(
+    write_csv: Callable[..., str],
+) -> None:
+    """P5: the Polish mean row 'Średnia' was judged as a sample; a 'Contrôle' type was judged
+    as a patient's where 'Kontrolle' was skipped."""
+    mean = write_csv("Próbka;IL-6 (pg/ml);IL-8 (pg/ml)\nA;5,0;40,0\nŚrednia;6,0;30,0\n")
+    typed = write_csv(
+        "Well;Type;Analyt;Ergebnis;Einheit\nA2;Kontrolle;IL-6;150;pg/ml\n"
+        "A3;Contrôle;IL-6;150;pg/ml\nA4;Probe;IL-6;1,0;pg/ml\n",
+        "typed.csv",
+    )
+    code, document = _check_json(mean)
+    assert [p["sample_id"] for p in document["panels"]] == ["A"]
+    code, document = _check_json(typed)
+    assert (code, _judged(document)) == (0, [("IL-6", 1.0, "normal")])
+    skipped = [w for w in document["warnings"] if w["code"] == "control-skipped"]
+    assert [w["line"] for w in skipped] == [2, 3]

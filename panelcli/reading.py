@@ -6773,6 +6773,14 @@ def header_warnings(
                 if header_start == 2
                 else f"lines 1-{header_start - 1} come before the header and were not read"
             )
+            # ... but for the unit it names, which a value with none is told of (lab QA round
+            # 22: 'was not read' beside errors quoting line 1's unit)
+            + (
+                f", but for the unit line {layout.preamble_unit[0]} names "
+                f"('{shorten(layout.preamble_unit[1])}'), quoted where a value has no unit"
+                if layout.preamble_unit
+                else ""
+            )
             if not layout.given
             else _given_said(layout.given, header_start - 1),
         )

@@ -273,3 +273,14 @@ def test_polish_mean_row_and_french_control_type_are_not_patients(
     assert (code, _judged(document)) == (0, [("IL-6", 1.0, "normal")])
     skipped = [w for w in document["warnings"] if w["code"] == "control-skipped"]
     assert [w["line"] for w in skipped] == [2, 3]
+
+
+def test_a_preamble_warning_says_its_unit_is_quoted(write_csv: Callable[..., str]) -> None:
+    """P6: 'line 1 … was not read' beside errors quoting line 1's unit."""
+    path = write_csv("Alle Konzentrationen in ng/ml\nProbe;IL-6;IL-8\nA;0,004;0,2\n")
+    code, document = _check_json(path)
+    assert document["warnings"][0]["message"] == (
+        "line 1 comes before the header and was not read, but for the unit line 1 names "
+        "('ng/ml'), quoted where a value has no unit"
+    )
+    assert code == 2

@@ -645,7 +645,13 @@ def why_not_judged(result: Result, reassure: bool = True) -> str:
         )
     if result.comparator is None:
         return f"panelcli could not judge {result.marker}; the note beside it says why."
-    return f"The test could not measure {result.marker} low enough to tell if it is in range."
+    return _not_low_enough_sentence([result])
+
+
+def _not_low_enough_sentence(results: Sequence[Result]) -> str:
+    """'The test could not measure IL-6 and IL-10 low enough to tell if they are in range.'"""
+    it = "it is" if len(_distinct(results)) == 1 else "they are"
+    return f"The test could not measure {_names(results)} low enough to tell if {it} in range."
 
 
 def _marked_not_judged(result: Result) -> bool:
@@ -1168,7 +1174,14 @@ def _why_not_judged_all(unclear: Sequence[Result], reassure: bool) -> list[str]:
         grouped.update(id(r) for r in two_ways)
     if len(person) > 1:  # said in their sentences above
         grouped.update(id(r) for r in person)
-    sentences += [why_not_judged(r, reassure) for r in unclear if id(r) not in grouped]
+    each = [(r, why_not_judged(r, reassure)) for r in unclear if id(r) not in grouped]
+    # one sentence for them all (educator QA round 22: four alike, one a marker)
+    not_low_enough = [r for r, said in each if said == _not_low_enough_sentence([r])]
+    if len(not_low_enough) > 1:
+        grouped_said = _not_low_enough_sentence(not_low_enough)
+        ids = {id(r) for r in not_low_enough}
+        each = [(r, grouped_said if id(r) in ids else said) for r, said in each]
+    sentences += [said for _, said in each]
     return list(dict.fromkeys(sentences))
 
 

@@ -35,3 +35,22 @@ def test_a_trends_range_writes_micrograms_as_its_numbers_do(tmp_path: Path) -> N
     )
     (trend,) = check_file(path, "mayo-adult").trends
     assert (trend.markers[0].reference or "").startswith("11 - 328 µg/L (the last test's")
+
+
+def test_results_too_low_to_tell_share_one_sentence(tmp_path: Path) -> None:
+    """Probe 4: 'The test could not measure IL-6 low enough …' was said once a marker, four
+    times alike, where every other sentence names its markers together."""
+    from panelcli.check import check_file
+
+    path = tmp_path / "censored.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nC,IL-6,<20,pg/mL\nC,IL-10,<20,pg/mL\nC,TNF-α,<30,pg/mL\n"
+        "C,IFN-γ,<30,pg/mL\nD,IL-6,<20,pg/mL\n",
+        encoding="utf-8",
+    )
+    four, one = (p.summary.text for p in check_file(path).panels)
+    assert four[1] == (
+        "4 results could not be judged. The test could not measure IL-6, IL-10, TNF-α and "
+        "IFN-γ low enough to tell if they are in range."
+    )
+    assert one[-1].endswith("The test could not measure IL-6 low enough to tell if it is in range.")

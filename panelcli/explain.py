@@ -118,6 +118,9 @@ _QUESTION = lazy_pattern(
     r"|what\s+does\s+(?:an?\s+|the\s+|my\s+)?|why\s+is\s+(?:my|the|an?)\s+"
     r"|(?:an?|the|my)\s+"  # ('the IL-6 test'; a marker so named is asked first: review)
     r"|(?:high(?!\s+sensitiv)|low|raised|elevated)\s+)?"
+    # ... 'normal IL-6', 'what is a normal IL-6 level', 'normal range for IL-6' (educator QA
+    # round 22: refused, where 'high IL-6' and 'IL-6 normal range' were read)
+    r"(?:(?:normal|usual)\s+(?:(?:range|level|value)s?\s+(?:for|of|in)\s+(?:an?\s+|the\s+|my\s+)?)?)?"
     r"(?P<name>.*?)(?:\s+(?:blood\s+)?tests?|\s+(?:mean|do|is\s+for)"
     r"|(?:\s+(?:is|are))?\s+(?:so\s+|too\s+)?(?:high|low|raised|elevated)"
     r"|\s+(?:normal\s+)?(?:range|level)s?)?"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from panelcli.cli import app
@@ -54,3 +55,16 @@ def test_results_too_low_to_tell_share_one_sentence(tmp_path: Path) -> None:
         "IFN-γ low enough to tell if they are in range."
     )
     assert one[-1].endswith("The test could not measure IL-6 low enough to tell if it is in range.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["normal IL-6", "what is a normal IL-6 level", "normal range for IL-6",
+     "what is the normal range for IL-6"],
+)  # fmt: skip
+def test_explain_reads_a_question_about_a_normal_level(question: str) -> None:
+    """Probe 5: 'normal IL-6' and 'normal range for IL-6' were refused (exit 2), where 'high
+    IL-6' and 'IL-6 normal range' were read: the first questions a class asks."""
+    run = runner.invoke(app, ["explain", *question.split()])
+    assert run.exit_code == 0, run.output
+    assert run.stdout.startswith("IL-6\n")

@@ -1488,6 +1488,13 @@ def validate(
         raise typer.Exit(ExitStatus.ERROR if errors else ExitStatus.OK)
 
 
+#: The bundled samples as `demo --help` names them (a test holds them to samples/index.toml)
+DEMO_SAMPLE_NAMES = (
+    "all-in-range", "infection-like", "cytokine-storm", "mild-rise", "below-detection",
+    "serial-monitoring", "messy-export", "bad-rows",
+)  # fmt: skip
+
+
 # short_help: `panelcli --help` cut the first sentence at 80 columns ("… interpret one...").
 @app.command(short_help="Show the synthetic sample panels, or interpret one.")
 def demo(
@@ -1495,8 +1502,10 @@ def demo(
         list[str] | None,
         typer.Argument(
             metavar="SAMPLE",
-            help="A sample to interpret (words need no quotes: cytokine storm); "
-            "leave out to list them.",
+            # named here, not read from samples/index.toml: help is built on every run
+            # (educator QA round 22: a class prepared from --help did not learn them)
+            help="A sample to interpret (words need no quotes: cytokine storm): "
+            f"{', '.join(DEMO_SAMPLE_NAMES)}; leave out to list them with what each shows.",
             callback=_name_given,
         ),
     ] = None,

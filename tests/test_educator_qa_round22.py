@@ -68,3 +68,13 @@ def test_explain_reads_a_question_about_a_normal_level(question: str) -> None:
     run = runner.invoke(app, ["explain", *question.split()])
     assert run.exit_code == 0, run.output
     assert run.stdout.startswith("IL-6\n")
+
+
+def test_demo_help_names_every_sample() -> None:
+    """Probe 9: `demo --help` named no sample; only `demo` with no name listed them."""
+    from panelcli.cli import DEMO_SAMPLE_NAMES
+    from panelcli.samples import list_samples
+
+    assert tuple(sample.name for sample in list_samples()) == DEMO_SAMPLE_NAMES
+    shown = " ".join(runner.invoke(app, ["demo", "--help"]).stdout.split())
+    assert ", ".join(DEMO_SAMPLE_NAMES) in shown.replace("- ", "-")  # help wraps at hyphens

@@ -320,7 +320,7 @@ def test_a_demo_names_its_file_by_its_name_never_the_installs_path() -> None:
     sample = next(s for s in list_samples() if s.name == "bad-rows")
     output = runner.invoke(app, ["demo", "bad-rows"], env={"COLUMNS": "300"}).output
     assert str(sample.path.parent) not in output
-    assert "File: bad-rows.csv (panelcli demo bad-rows --csv prints it)" in output
+    assert "File: bad-rows.csv. Print it with:\npanelcli demo bad-rows --csv\n" in output
     assert "Reference set: arup-3002601 version 2026.11 (bundled with panelcli, sha256" in output
     assert "· from bad-rows.csv" in output and "✗ bad-rows.csv, line 4," in output
 

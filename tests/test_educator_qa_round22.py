@@ -78,3 +78,12 @@ def test_demo_help_names_every_sample() -> None:
     assert tuple(sample.name for sample in list_samples()) == DEMO_SAMPLE_NAMES
     shown = " ".join(runner.invoke(app, ["demo", "--help"]).stdout.split())
     assert ", ".join(DEMO_SAMPLE_NAMES) in shown.replace("- ", "-")  # help wraps at hyphens
+
+
+def test_demo_commands_stay_whole_at_60_columns() -> None:
+    """Probe 7: at 60 columns 'panelcli demo below-detection --csv prints it' broke before
+    '--csv', and 'for example: panelcli demo all-in-range' before 'demo'."""
+    one = runner.invoke(app, ["demo", "below-detection"], env={"COLUMNS": "60"}).stdout
+    assert "\npanelcli demo below-detection --csv\n" in one
+    listed = runner.invoke(app, ["demo"], env={"COLUMNS": "60"}).stdout
+    assert "\nFor example: panelcli demo all-in-range\n" in listed

@@ -44,7 +44,8 @@ def render_sample_list(samples: Sequence[Sample], console: Console) -> None:
     rows = [(Text(sample.name), Text(f"{sample.title}. {sample.story}")) for sample in samples]
     _words_whole(console, table, ("Name", "What it shows"), rows, prose=1)
     console.print(SYNTHETIC)
-    console.print("Run one with: panelcli demo NAME   (for example: panelcli demo all-in-range)")
+    # each command on a line of its own, not broken on a narrow screen (educator QA round 22)
+    console.print("Run one with: panelcli demo NAME\nFor example: panelcli demo all-in-range")
     console.print(Text(TALK_WITH_PROVIDER))  # every output ends with it, lists included
 
 
@@ -62,12 +63,12 @@ def render_story(sample: Sample, console: Console, pictures: frozenset[str]) -> 
     console.print(Text(SYNTHETIC))
     # by its name, not the install's path (educator QA round 7: a teacher's home folder in an
     # --export page to share, and a path broken over lines on a narrow screen)
+    # ... the command on a line of its own (educator QA round 22: at 60 columns '--csv
+    # prints it' went to the next line, and a student copied the command without it)
     console.print(
-        Text(
-            f"File: {sample.path.name} (panelcli demo {sample.name} --csv prints it)",
-            style="dim",
-        )
-    )
+        Text(f"File: {sample.path.name}. Print it with:\npanelcli demo {sample.name} --csv",
+             style="dim")
+    )  # fmt: skip
     console.print()
 
 

@@ -226,6 +226,8 @@ class Interval(_BoundsFields):
         no_end = self.age_max is not None and self.age_max > MAX_AGE
         if self.age_min is not None and self.age_max is not None and not no_end:
             parts.append(f"age {number_text(self.age_min)} to under {number_text(self.age_max)}")
+        elif self.age_min == 0:  # a range that says it fits children too (Mayo's CRP)
+            parts.append("all ages")
         elif self.age_min is not None:
             parts.append(f"age {number_text(self.age_min)} and over")
         elif self.age_max is not None and not no_end:

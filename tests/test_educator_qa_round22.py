@@ -87,3 +87,19 @@ def test_demo_commands_stay_whole_at_60_columns() -> None:
     assert "\npanelcli demo below-detection --csv\n" in one
     listed = runner.invoke(app, ["demo"], env={"COLUMNS": "60"}).stdout
     assert "\nFor example: panelcli demo all-in-range\n" in listed
+
+
+def test_a_childs_crp_by_mayos_all_ages_range_gets_no_child_note(tmp_path: Path) -> None:
+    """Probe 8: a boy of 10's CRP was 'this range does not say if it fits children' while
+    Mayo's source for it, shown beside it, says '(all ages)'."""
+    from panelcli.check import check_file
+    from panelcli.ranges import CHILD_RANGE_NOTE
+
+    path = tmp_path / "crp.csv"
+    path.write_text("sample_id,marker,value,unit,age,sex\nK,CRP,12,mg/L,10,M\n", encoding="utf-8")
+    (panel,) = check_file(path, "mayo-adult").panels
+    (result,) = panel.results
+    assert (result.status, result.note) == ("high", "range for all ages")
+    assert CHILD_RANGE_NOTE not in " ".join(panel.summary.text)
+    shown = runner.invoke(app, ["ranges", "show", "mayo-adult"], env={"COLUMNS": "200"}).stdout
+    assert "all ages: < 5 mg/L" in shown

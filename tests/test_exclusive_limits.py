@@ -307,7 +307,9 @@ def test_a_copy_made_by_ranges_init_keeps_the_exclusive_limits(tmp_path: Path) -
     result = runner.invoke(app, ["ranges", "init", str(tmp_path / "mayo"), "--from", "mayo-adult"])
     assert result.exit_code == 0, result.stderr
     copy = load_ranges(tmp_path / "mayo")
-    assert copy.markers["CRP"].bounds == Bounds(high=5.0, high_exclusive=True)
+    assert copy.markers["IL-6"].bounds == Bounds(high=6.4, high_exclusive=True)
+    (crp,) = copy.markers["CRP"].intervals  # 'all ages', a row from age 0 (educator QA round 22)
+    assert (crp.age_min, crp.high, crp.high_exclusive) == (0, 5.0, True)
     validated = runner.invoke(app, ["ranges", "validate", str(tmp_path / "mayo")])
     assert validated.exit_code == 0, validated.output
 

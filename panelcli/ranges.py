@@ -812,7 +812,9 @@ class ReferenceSet:
         if id(row) in self._anyone_else:  # say so: the person's own row may be missing
             return "range for anyone else (no sex or age row of this set fits the person)"
         # 'range', as the summary says it (educator QA: 'interval' beside it read as another)
-        return None if row.specificity == 0 else f"range for {row.describe()}"
+        # (not 'range for all ages', of every result of such a marker)
+        said = row.describe()
+        return None if row.specificity == 0 or said == "all ages" else f"range for {said}"
 
     def _row_for(self, rows: list[Interval], sex: Sex, age: float) -> Interval | None:
         """The row of a person whose sex and age are known: of the rows that fit, the one for

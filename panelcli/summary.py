@@ -1126,6 +1126,10 @@ def _two_ways_sentence(results: Sequence[Result]) -> str:
     )
 
 
+#: What a note says a range depends on (`ranges._depends_on`, `ranges.said_unreadable`)
+_DEPENDS_ON = lazy_pattern(r"depends on (sex and age|sex|age)\b")
+
+
 def _person_facts(results: Sequence[Result]) -> tuple[str, str]:
     """('age', 'it'), ('sex and age', 'them') …: what the notes ask for (see `ranges._ask_for`);
     "sex or age" said 'sex' to readers whose file lacked only the age (QA); the age where a
@@ -1134,6 +1138,10 @@ def _person_facts(results: Sequence[Result]) -> tuple[str, str]:
     if _two_days_noted(notes) or _age_cell_too_rough(notes):
         return ("age", "it")
     sex, age = "'sex'" in notes, "'age'" in notes
+    # ... and a cell written but unreadable ('depends on sex, but the row's sex 'X' cannot be
+    # read': educator QA round 22, 'sex or age' where the age was given)
+    for facts in _DEPENDS_ON.findall(notes):
+        sex, age = sex or "sex" in facts, age or "age" in facts
     if sex != age:
         return ("sex", "it") if sex else ("age", "it")
     return ("sex and age", "them") if sex else ("sex or age", "them")

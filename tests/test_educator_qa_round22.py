@@ -99,7 +99,22 @@ def test_a_childs_crp_by_mayos_all_ages_range_gets_no_child_note(tmp_path: Path)
     path.write_text("sample_id,marker,value,unit,age,sex\nK,CRP,12,mg/L,10,M\n", encoding="utf-8")
     (panel,) = check_file(path, "mayo-adult").panels
     (result,) = panel.results
-    assert (result.status, result.note) == ("high", "range for all ages")
+    assert (result.status, result.note) == ("high", None)
     assert CHILD_RANGE_NOTE not in " ".join(panel.summary.text)
     shown = runner.invoke(app, ["ranges", "show", "mayo-adult"], env={"COLUMNS": "200"}).stdout
     assert "all ages: < 5 mg/L" in shown
+
+
+def test_an_unreadable_sex_is_said_as_the_sex_alone(tmp_path: Path) -> None:
+    """Probe 6: sex 'X' with age 40 said 'depends on sex or age … could not tell them', where
+    a blank sex said 'depends on sex … could not tell it'."""
+    from panelcli.check import check_file
+
+    path = tmp_path / "x.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,sex,age\nE,Ferritin,30,ug/L,X,40\nG,Ferritin,30,ug/L,,40\n",
+        encoding="utf-8",
+    )
+    said = "The range for Ferritin depends on sex, and panelcli could not tell it from the file."
+    for panel in check_file(path, "mayo-adult").panels:
+        assert said in " ".join(panel.summary.text), panel.sample_id

@@ -1321,11 +1321,19 @@ def bundled_sets() -> dict[str, Path]:
     return {p.stem: p for p in sorted(bundled_dir("reference_ranges").glob("*.toml"))}
 
 
+def home_expanded(path: str) -> str:
+    """A path with a leading '~' as the home folder: cron, systemd and .env files pass it on
+    as written (script-author QA round 22: '~/mylab' was a missing file, its hint refused)."""
+    if path == "~" or path.startswith(("~/", "~" + os.sep)):
+        return os.path.expanduser(path)
+    return path
+
+
 def user_config_dir() -> Path:
     """The platform's config folder for panelcli ($PANELCLI_CONFIG_DIR overrides it)."""
     override = os.environ.get("PANELCLI_CONFIG_DIR")
     if override:  # whole, as the sets' paths are shown (next-step QA round 21: a broken
-        return Path(override).absolute()  # one's was relative, the others absolute)
+        return Path(home_expanded(override)).absolute()  # one's was relative, the others absolute)
     if sys.platform == "win32":
         return Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming")) / "panelcli"
     if sys.platform == "darwin":
@@ -1513,7 +1521,7 @@ def find_set(spec: str | None) -> Path:
     spec = spec or os.environ.get(RANGES_ENV) or DEFAULT_SET
     try:
         try:
-            return _find_set(spec)
+            return _find_set(home_expanded(spec))
         except (OSError, RuntimeError) as exc:  # developer QA round 14: a folder that may not
             # be searched, a name over 255 bytes, a link loop: a bare OSError, an internal error
             why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

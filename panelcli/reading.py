@@ -3213,10 +3213,18 @@ def _find_header(
         None,
     )
     if ranges_line is not None:  # lab QA round 8: 97 problems and 56 warnings, of TOML lines
+        # not '--ranges -' for standard input, which --ranges refuses (script-author QA round
+        # 22: the hint failed when followed)
+        piped = source in (STDIN, describe_source(STDIN))
         raise InputError(
             f"{source}: this is a panelcli ranges file (TOML: '[set]' or '[markers.…]' on line "
-            f"{ranges_line}), not lab results: give it with --ranges (panelcli check "
-            f"results.csv --ranges {source})",
+            f"{ranges_line}), not lab results: "
+            + (
+                "save it to a file and give that with --ranges (panelcli check results.csv "
+                "--ranges mylab.toml)"
+                if piped
+                else f"give it with --ranges (panelcli check results.csv --ranges {source})"
+            ),
             line=ranges_line,
         )
     try:

@@ -1,0 +1,40 @@
+"""Script-author QA round 22 (/work/qa22/next/report.md): hints a script follows, and fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli.cli import app
+
+runner = CliRunner()
+
+
+def test_a_ranges_file_on_standard_input_is_not_told_to_use_ranges_dash() -> None:
+    """F1: 'cat lab.toml | panelcli check -' hinted '--ranges -', which --ranges refuses."""
+    run = runner.invoke(app, ["check", "-"], input='[set]\nname = "x"\n')
+    assert run.exit_code == 2
+    assert "save it to a file and give that with --ranges" in run.stderr
+    assert "--ranges -)" not in run.stderr and "--ranges standard input" not in run.stderr
+
+
+def test_a_leading_tilde_in_the_environment_is_the_home_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F2: PANELCLI_RANGES='~/mylab' (cron, systemd, .env files leave '~' as written) was a
+    missing file, and its hint 'ranges init ~/mylab' was refused (the folder existed);
+    PANELCLI_CONFIG_DIR='~/cfg' was silently a missing folder."""
+    from panelcli.ranges import user_config_dir
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert runner.invoke(app, ["ranges", "init", str(tmp_path / "mylab")]).exit_code == 0
+    results = tmp_path / "one.csv"
+    results.write_text("Sample ID,Marker,Result,Unit\nS1,IL-6,5,pg/mL\n", encoding="utf-8")
+    run = runner.invoke(app, ["check", str(results), "-q"], env={"PANELCLI_RANGES": "~/mylab"})
+    assert run.exit_code == 1, run.stderr
+    run = runner.invoke(app, ["check", str(results), "-q", "--ranges", "~/mylab"])
+    assert run.exit_code == 1, run.stderr
+    monkeypatch.setenv("PANELCLI_CONFIG_DIR", "~/cfg")
+    assert user_config_dir() == tmp_path / "cfg"

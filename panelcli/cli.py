@@ -634,6 +634,14 @@ def _output_name(text: str) -> str:
         raise _bad_parameter(
             f"the file name '{text}' starts with '=': write -o {name} or --output={name}"
         )
+    trimmed = name.rstrip()
+    if trimmed != name and trimmed.casefold().endswith(
+        tuple(ending for ending, _ in _FORMAT_OF_NAME)
+    ):  # script-author QA round 22: 'r.json ' (from `read` or a CRLF list) got the table
+        raise _bad_parameter(
+            f"the file name '{text}' ends in {name[len(trimmed) :]!r} after its ending; did "
+            f"you mean {trimmed}?"
+        )
     from panelcli.render.output import descriptor_named
 
     descriptor = descriptor_named(text)
@@ -660,6 +668,19 @@ def _export_path(text: str) -> Path:
     if names_a_folder(text):
         raise _bad_parameter(f"'{text}' ends in '/', which names a folder; give a file name")
     path = Path(text)
+    # an ending alone ('.html'), or a stray '.' after it ('r.html.'): not told to write text
+    # to it (script-author QA round 22: "must end in .html …, not '.html'; … > .html")
+    if path.name.casefold() in EXPORT_SUFFIXES:
+        raise _bad_parameter(
+            f"'{path.name}' is only a file's ending: give the file a name before it, such as "
+            f"report{path.name}"
+        )
+    if (stripped := path.name.rstrip(". ")) != path.name and (
+        Path(stripped).suffix.casefold() in EXPORT_SUFFIXES
+    ):
+        tail = path.name[len(stripped) :]
+        said = f"'{path.name}' has {tail!r} after its ending"
+        raise _bad_parameter(f"{said}; did you mean {stripped}?")
     if path.suffix.casefold() not in EXPORT_SUFFIXES:
         # where plain text was wanted, the shell writes it (educator QA round 12); a PDF is
         # printed from the page (round 14: '> x.pdf' wrote text no PDF reader opens)

@@ -38,3 +38,33 @@ def test_a_leading_tilde_in_the_environment_is_the_home_folder(
     assert run.exit_code == 1, run.stderr
     monkeypatch.setenv("PANELCLI_CONFIG_DIR", "~/cfg")
     assert user_config_dir() == tmp_path / "cfg"
+
+
+def test_export_takes_htm_and_says_what_is_wrong_with_an_ending_alone(tmp_path: Path) -> None:
+    """F4: '--export r.htm' was refused; '--export .html' was told it did not end in .html and
+    to write text to '> .html'; 'r.html.' to write text to '> r.html.'."""
+    results = tmp_path / "one.csv"
+    results.write_text("Sample ID,Marker,Result,Unit\nS1,IL-6,5,pg/mL\n", encoding="utf-8")
+    page = tmp_path / "r.htm"
+    run = runner.invoke(app, ["check", str(results), "-q", "--export", str(page)])
+    assert run.exit_code == 1, run.stderr
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    for name, said in (
+        (".html", "'.html' is only a file's ending: give the file a name before it, such as "
+                  "report.html"),
+        ("r.html.", "'r.html.' has '.' after its ending; did you mean r.html?"),
+    ):  # fmt: skip
+        run = runner.invoke(app, ["check", str(results), "--export", str(tmp_path / name)])
+        assert run.exit_code == 2
+        assert said in " ".join(run.stderr.split()), run.stderr
+
+
+def test_an_output_name_with_a_space_after_its_ending_is_refused(tmp_path: Path) -> None:
+    """F5: '-o "r.json "' (a name from `read` or a CRLF list) wrote the text table, unsaid."""
+    results = tmp_path / "one.csv"
+    results.write_text("Sample ID,Marker,Result,Unit\nS1,IL-6,5,pg/mL\n", encoding="utf-8")
+    for name in ("r.json ", "r.csv\r"):
+        run = runner.invoke(app, ["check", str(results), "-o", str(tmp_path / name)])
+        assert run.exit_code == 2
+        assert "after its ending; did you mean" in run.stderr
+        assert not (tmp_path / name).exists()

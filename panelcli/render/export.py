@@ -14,7 +14,7 @@ from panelcli.errors import PanelcliError
 from panelcli.patterns import lazy_pattern
 from panelcli.render.output import open_output, writing
 
-EXPORT_SUFFIXES = (".html", ".svg")
+EXPORT_SUFFIXES = (".html", ".htm", ".svg")  # '.htm' too (script-author QA round 22: refused)
 #: A web font rich's SVG asks a server for, after the local one (',\n url("https://…")
 #: format("woff2")'): opening a shared report must not reach the network (educator QA round 8)
 _FONT_FROM_THE_WEB = lazy_pattern(r',\s*url\("https?://[^"]*"\)\s*format\("[^"]*"\)')
@@ -82,7 +82,7 @@ def export_report(
         soft_wrap=False,
     )
     draw(console)
-    if suffix == ".html":
+    if suffix in (".html", ".htm"):
         page = HTML_PAGE.replace(
             "<title>panelcli report</title>",
             f"<title>{html.escape(title).replace('{', '{{').replace('}', '}}')}</title>",

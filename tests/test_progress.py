@@ -346,3 +346,20 @@ def test_no_bar_on_the_line_where_rows_are_typed(
     result = runner.invoke(app, [command, "-"], input="marker,value,unit\nIL-6,3,pg/mL\n")
     assert result.exit_code == {"check": 1, "validate": 0}[command], result.output
     assert bool(watched) is shown
+
+
+def test_no_bar_nor_its_newline_on_a_dumb_terminal(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    slow_run_on_a_terminal: Callable[[], FakeTerminal],
+) -> None:
+    """Script-author QA round 22: with TERM=dumb (Emacs' shell, some CI consoles) the bar was
+    hidden but left a bare newline on stderr."""
+    monkeypatch.setenv("TERM", "dumb")
+    terminal = slow_run_on_a_terminal()
+    interpreter = Interpreter(load_ranges(), CheckOptions())
+    events = list(
+        progress.with_progress(interpreter.stream([str(big_file(tmp_path))]), interpreter)
+    )
+    assert len(events) == 3000
+    assert terminal.getvalue() == ""

@@ -50,7 +50,9 @@ def with_progress(
     short when rows come slowly, and the last frames lagged thousands of rows behind (QA)."""
     every = every or EVERY
     console = make_console(stderr=True)
-    if not console.is_terminal:
+    # not on TERM=dumb (Emacs' shell, some CI consoles), which cannot redraw a line: rich
+    # left a bare newline on stderr there (script-author QA round 22)
+    if not console.is_terminal or console.is_dumb_terminal:
         yield from events
         return
     started = time.monotonic()

@@ -29,6 +29,7 @@ from panelcli.ranges import (
     load_ranges,
     names_a_form,
     names_another_greek_letter,
+    names_another_test,
     read_as_form,
     same_marker,
     slip_named,
@@ -691,6 +692,15 @@ def explanations_asked(
                 f"no explanation for '{marker}': '{subunit.strip()}' names one part of a "
                 f"protein, measured apart from {named_one.marker}, which panelcli explains "
                 f"(panelcli explain {named_one.marker}){REPORT_WORDS_SAID}"
+            )
+        if named_one is not None and names_another_test(marker, named_one.marker):
+            # (educator QA round 22: 'IL-6 receptor', 'IFN-γ release assay' were pointed to
+            # the marker's text, as if it were theirs)
+            raise NothingToExplain(
+                f"no explanation for '{marker}': it names another molecule or test than "
+                f"{named_one.marker}, which panelcli has no text for; panelcli explains "
+                f"{named_one.marker} itself (panelcli explain {named_one.marker})"
+                f"{REPORT_WORDS_SAID}"
             )
         if named_one is not None and not hint and not any(map(suggest, unknown)):
             # educator QA round 11: 'why is my IL-6 high' was told how to ask for several

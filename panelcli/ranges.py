@@ -621,7 +621,9 @@ class ReferenceSet:
                 or self._named_despite_its_digits(marker)
                 or self._named_despite_lookalikes(marker)
             )
-            if hint is not None and names_another_greek_letter(marker, hint):
+            if hint is not None and (
+                names_another_greek_letter(marker, hint) or names_another_test(marker, hint)
+            ):
                 hint = None
             self._hints[marker] = hint
             return hint
@@ -977,6 +979,32 @@ def names_another_greek_letter(name: str, hint: str) -> bool:
             return False
         hinted |= letters
     return not written & hinted
+
+
+#: Words that make a name another molecule or test than the marker it names ('IL-6
+#: receptor', 'IFN-γ release assay', a TB test; 'IL-6 inhibitor', a drug): educator QA round
+#: 22, each was hinted or pointed to the marker
+_ANOTHER_THING = lazy_pattern(
+    r"(?<![a-z])(?:receptors?|rezeptors?|récepteurs?|release|igra|quantiferon|antibod(?:y|ies)"
+    r"|autoantibod(?:y|ies)|antagonists?|inhibitors?|blockers?|genes?|mrna|polymorphisms?)"
+    r"(?![a-z])"
+)
+#: A more sensitive test of CRP, with its own code and ranges (reference-facts: LOINC 30522-7)
+_HIGH_SENSITIVITY = lazy_pattern(r"^hs|highsensitiv|ultrasensitiv|cardio")
+
+
+def names_another_test(name: str, hint: str) -> bool:
+    """Whether a name is another molecule or test than the marker it was hinted or read as:
+    a receptor of a marker that is none, a release assay, a drug ('IL-6 inhibitor'), hs-CRP;
+    for sIL-2R (the IL-2 receptor's alpha chain) another chain ('IL-2 receptor beta')."""
+    words = name.casefold()
+    thing = _ANOTHER_THING.search(words)
+    receptor = hint.endswith("R")  # sIL-2R
+    if thing is not None and not (receptor and thing[0].startswith(("recept", "rezept", "récept"))):
+        return True
+    if receptor and {_GREEK_OF[w] for w in _GREEK_SPELLED.findall(words)} - {"α"}:
+        return True  # 'IL-2 receptor beta', 'IL-2Rγ': not the alpha chain
+    return marker_key(hint) == "crp" and _HIGH_SENSITIVITY.search(marker_key(name)) is not None
 
 
 #: A Greek letter written as a Latin one at a name's end, as some sets do ('IL-1b', 'TNF-a')

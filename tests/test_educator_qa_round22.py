@@ -118,3 +118,26 @@ def test_an_unreadable_sex_is_said_as_the_sex_alone(tmp_path: Path) -> None:
     said = "The range for Ferritin depends on sex, and panelcli could not tell it from the file."
     for panel in check_file(path, "mayo-adult").panels:
         assert said in " ".join(panel.summary.text), panel.sample_id
+
+
+def test_another_molecule_or_test_is_not_hinted_as_the_marker(tmp_path: Path) -> None:
+    """Probe 2: 'hs-CRP … did you mean CRP?' and 'IL-2 receptor beta … did you mean sIL-2R?'
+    told a patient a correct name may be misspelled; explain sent 'IL-6 receptor' and 'IFN-γ
+    release assay' (a TB test) to IL-6's and IFN-γ's texts."""
+    from panelcli.check import check_file
+
+    path = tmp_path / "other.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nA,hs-CRP,2,mg/L\nA,IL-2 receptor beta,300,pg/mL\n"
+        "A,Interleukn 6,3,pg/mL\n",
+        encoding="utf-8",
+    )
+    (panel,) = check_file(path, "mayo-adult").panels
+    notes = [r.note or "" for r in panel.results]
+    assert "did you mean" not in notes[0] + notes[1]
+    assert "did you mean IL-6?" in notes[2]  # a misspelling still gets its hint
+    for words, marker in (("IL-6 receptor", "IL-6"), ("IFN-γ release assay", "IFN-γ")):
+        run = runner.invoke(app, ["explain", *words.split()])
+        assert run.exit_code == 2
+        assert f"it names another molecule or test than {marker}" in " ".join(run.stderr.split())
+    assert runner.invoke(app, ["explain", "soluble", "IL-2", "receptor"]).exit_code == 0

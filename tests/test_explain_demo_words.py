@@ -109,9 +109,10 @@ def test_several_markers_named_are_each_explained(words: list[str], markers: lis
         # QA round 11: 'why is my IL-6 high' was told how to ask for several markers)
         (["IL-6", "foo"], "no explanation for 'IL-6 foo' as a whole; of its words, 'IL-6' names "
          "IL-6, which panelcli explains: panelcli explain IL-6"),
-        # QA: 'TNF receptor' is one name too: only 'receptor' was said, as if TNF were taken
-        (["TNF", "receptor"], "no explanation for 'TNF receptor' as a whole; of its words, 'TNF' "
-         "names TNF-α"),
+        # QA: 'TNF receptor' is one name too: only 'receptor' was said, as if TNF were taken;
+        # and another molecule than TNF-α, not one of its words (educator QA round 22)
+        (["TNF", "receptor"], "no explanation for 'TNF receptor': it names another molecule or "
+         "test than TNF-α, which panelcli has no text for; panelcli explains TNF-α itself"),
         # Each name that is no marker's is named with its own hint (QA: 'IL1 INF' as one).
         (
             ["IL1", "INF"],

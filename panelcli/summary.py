@@ -1213,6 +1213,26 @@ def _other_patients_sentence(results: Sequence[Result]) -> list[str]:
     ]
 
 
+def _other_dates_sentence(results: Sequence[Result]) -> list[str]:
+    """One sample id given with two collection dates (a sample-conflict): its results may be
+    two blood draws', which the panel's heading, naming the first date, does not say."""
+    from panelcli.trends import may_be_one_moment  # (trends reads this module)
+
+    dates: list[str] = []  # each date as first written, one a moment
+    for result in results:
+        when = result.collected_at
+        if when and not any(may_be_one_moment(date, when) for date in dates):
+            dates.append(when)
+    if len(dates) < 2:
+        return []
+    named = f" ({join_names([shorten(d) for d in dates])})" if len(dates) <= 5 else ""
+    return [
+        f"These results have one sample ID, but the file gives it {len(dates)} collection "
+        f"dates{named}. Some of the results may be from another blood draw. Ask the lab "
+        "which date is right for each result."
+    ]
+
+
 def summarise_panel(
     results: Sequence[Result], rejected: Sequence[Issue] = (), not_given: Sequence[Issue] = ()
 ) -> PanelSummary:
@@ -1375,12 +1395,16 @@ def _summary(
             ways = few_in_words(len(written))
             text.append(f"{join_names(written)} may be one marker written {ways} ways; each "
                         "result is shown.")  # fmt: skip
+    # one sample id of two patients or two dates: its results may not be one draw's, so none
+    # are read together (educator QA round 22: two dates four days apart made one pattern)
+    others = [*_other_patients_sentence(results), *_other_dates_sentence(results)]
     far_apart = {m: apart for m in twice if (apart := _far_apart_sentence(results, m))}
     # one result inside the range and one outside: the high one alone read as the marker's
-    # (lab QA round 22: IL-6 1.0 and 40 said only '16 times the upper limit')
-    text.extend(filter(None, (_split_sentence(results, m) for m in twice if m not in far_apart)))
+    # (lab QA round 22: IL-6 1.0 and 40 said only '16 times the upper limit'); not where they
+    # may be two draws'
+    split = [] if others else [_split_sentence(results, m) for m in twice if m not in far_apart]
+    text.extend(filter(None, split))
     text.extend(far_apart.values())
-    others = _other_patients_sentence(results)
     text.extend(others)
     if rejected:
         text.append(_rejected_sentence(rejected))
@@ -1501,7 +1525,8 @@ def _summary(
         # A marker measured twice, once too low to measure and once out of range: calling the
         # low result "common in healthy people" would contradict the other sentence about it.
         outside = set(_distinct([*high, *low]))
-        disagree = [name for name in _distinct(below) if name in outside]
+        # (not results that may be two draws' or two people's: the sentence of that says so)
+        disagree = [] if others else [name for name in _distinct(below) if name in outside]
         # Reassurance only in a panel with nothing out of range: next to IL-6 at 2000 times
         # its limit, "that is common in healthy people" would read as an all-clear.
         # Common, not "not a problem": that would be a judgement about this person (review).
@@ -1831,7 +1856,7 @@ def _group_sentences(
     high: Sequence[Result], apart: bool = False, repeated: bool = False
 ) -> list[str]:
     """One short paragraph per group of raised markers: what they do, how far, what it can mean
-    (`apart`: the results may be more than one person's, so none are read together;
+    (`apart`: the results may be more than one person's or draw's, so none are read together;
     `repeated`: a marker was tested more than once, so they may not be of one time)."""
     groups: dict[str, list[Result]] = {}
     for result in high:
@@ -1860,9 +1885,9 @@ def _group_sentences(
             )
             continue
         if group == "pro-inflammatory" and apart:
-            sign = (
-                "These results may belong to more than one person, so they are not read "
-                "together as a pattern."
+            sign = (  # (two patients' or two draws' under one sample id)
+                "These results may not all be from one person or one blood draw, so they are "
+                "not read together as a pattern."
             )
         elif group == "pro-inflammatory":
             # each marker at its highest: strong where two markers are far up, mild where none

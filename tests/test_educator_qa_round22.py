@@ -141,3 +141,29 @@ def test_another_molecule_or_test_is_not_hinted_as_the_marker(tmp_path: Path) ->
         assert run.exit_code == 2
         assert f"it names another molecule or test than {marker}" in " ".join(run.stderr.split())
     assert runner.invoke(app, ["explain", "soluble", "IL-2", "receptor"]).exit_code == 0
+
+
+def test_one_sample_with_two_collection_dates_is_said_and_not_read_as_one_draw(
+    tmp_path: Path,
+) -> None:
+    """Probe 1: S1's rows dated 2026-03-01 and 2026-03-05 were read as one pattern ('strong
+    inflammation'), its two IL-6 results said to 'disagree', the second date said only in a
+    lab-staff warning."""
+    from panelcli.check import check_file
+
+    path = tmp_path / "dates.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "S1,P1,2026-03-01,IL-6,<1.5,pg/mL\nS1,P1,2026-03-01,TNF-α,20,pg/mL\n"
+        "S1,P1,2026-03-05,IL-6,30,pg/mL\nS1,P1,2026-03-05,IL-1β,30,pg/mL\n"
+        "S2,P2,2026-03-01,IL-6,30,pg/mL\nS2,P2,2026-03-01 08:00,IL-1β,30,pg/mL\n",
+        encoding="utf-8",
+    )
+    two, one = (" ".join(p.summary.text) for p in check_file(path).panels)
+    assert (
+        "These results have one sample ID, but the file gives it 2 collection dates (2026-03-01 "
+        "and 2026-03-05). Some of the results may be from another blood draw." in two
+    )
+    assert "not read together as a pattern" in two
+    assert "strong" not in two and "disagree" not in two
+    assert "collection dates" not in one  # one day, once with its time

@@ -5287,7 +5287,7 @@ _BRACKETED_TAIL = lazy_pattern(r"(?<=[^\s(\[])\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
 #: How every id of `_ASSAY_LIMIT_IDS` begins: most sample ids are told apart by it alone.
-_ASSAY_LIMIT_HEAD = re.compile(r"[\s(\[_.:-]*[lubdnsa]", re.IGNORECASE).match
+_ASSAY_LIMIT_HEAD = re.compile(r"[\s(\[_.:-]*(?:[lubdn]|se|aa)", re.IGNORECASE).match
 
 
 def _names_assay_limits(sample_id: str) -> bool:

@@ -1216,12 +1216,14 @@ def _other_patients_sentence(results: Sequence[Result]) -> list[str]:
 def _other_dates_sentence(results: Sequence[Result]) -> list[str]:
     """One sample id given with two collection dates (a sample-conflict): its results may be
     two blood draws', which the panel's heading, naming the first date, does not say."""
+    written = list(dict.fromkeys(r.collected_at for r in results if r.collected_at))
+    if len(written) < 2:  # nearly every panel: no date read (benchmark)
+        return []
     from panelcli.trends import may_be_one_moment  # (trends reads this module)
 
     dates: list[str] = []  # each date as first written, one a moment
-    for result in results:
-        when = result.collected_at
-        if when and not any(may_be_one_moment(date, when) for date in dates):
+    for when in written:
+        if not any(may_be_one_moment(date, when) for date in dates):
             dates.append(when)
     if len(dates) < 2:
         return []

@@ -2200,11 +2200,30 @@ def ranges_warnings(raw: bytes, stem: str | None = None) -> list[str]:
     return warnings
 
 
+_BOUNDS = ("low", "high", "critical_low", "critical_high", "low_exclusive", "high_exclusive")
+
+
+def as_compared(entry: MarkerRange) -> MarkerRange:
+    """A marker as sets are compared: one row for everyone of all ages (`age_min = 0`) as
+    the marker's own range (review of round 22: a copy of mayo-adult made before its CRP
+    became such a row was told its '< 5 mg/L' was not the set's 'all ages: < 5 mg/L')."""
+    if len(entry.intervals) != 1 or entry.high is not None or entry.low is not None:
+        return entry
+    (row,) = entry.intervals
+    if row.sex is not None or row.age_min != 0 or (row.age_max or MAX_AGE + 1) <= MAX_AGE:
+        return entry
+    own = {key: getattr(row, key) for key in _BOUNDS}
+    for key in ("critical_low", "critical_high"):  # a row keeps the marker's where it has none
+        own[key] = own[key] if own[key] is not None else getattr(entry, key)
+    return entry.model_copy(update={**own, "intervals": []})
+
+
 def _normal_limits(entry: MarkerRange | None) -> object:
     """A marker's normal ranges as compared between sets: its unit, low and high, and its
     rows' (not its names, notes or critical limits)."""
     if entry is None:
         return None
+    entry = as_compared(entry)
 
     def limits(bounds: _BoundsFields) -> tuple[object, ...]:
         return (bounds.low, bounds.high, bounds.low_exclusive, bounds.high_exclusive)
@@ -2266,7 +2285,7 @@ def _named_as_bundled(parsed: RangesFile, stem: str | None = None) -> list[str]:
     for bundled_name, bundled in bundled_reference_sets():
         if set_name is None or set_name.casefold() != (bundled.data.set.name or "").casefold():
             continue
-        listed = _markers_changed(parsed, bundled, lambda entry: entry)
+        listed = _markers_changed(parsed, bundled, lambda e: e if e is None else as_compared(e))
         if not listed:
             return []
         named = "named" if parsed.set.name else "named by its file"
@@ -2469,8 +2488,8 @@ def _source_of_other_numbers(name: str, entry: MarkerRange) -> list[str]:
             continue
         if " ".join((theirs.source or "").split()) != source:
             continue
-        cited = theirs.interval_texts()
-        if _converted(entry, exponent).interval_texts(theirs.unit) != cited:
+        cited = as_compared(theirs).interval_texts()
+        if as_compared(_converted(entry, exponent)).interval_texts(theirs.unit) != cited:
             ours = entry.interval_texts()
             return [
                 f"marker '{name}': its 'source' is copied word for word from the bundled set "

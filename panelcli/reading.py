@@ -4645,6 +4645,13 @@ _REPORTED_AS_A_FLAG = frozenset(
 )
 
 
+#: The unit column of a reported result ('Reported Unit'), read with it
+_REPORTED_UNIT = frozenset({"reportedunit", "reportedunits", "reportableunit", "finalunit",
+                            "finalunits"})  # fmt: skip
+#: A date written with no marks ('20240301'), which reads as a number
+_COMPACT_DATE = lazy_pattern(r"\s*(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*")
+
+
 def _reported_by_rows(
     layout: Layout, head_lines: list[str], delimiter: str, header_end: int
 ) -> Layout:
@@ -4662,11 +4669,15 @@ def _reported_by_rows(
     )  # fmt: skip
     if reported is None:
         return layout
-    cells = [t for _, c in rows if not is_comment(c) and (t := cell_text(c, reported))]
-    if not any(_readable(t, delimiter != ",") for t in cells) or any(
-        t.casefold() in _REPORTED_AS_A_FLAG for t in cells
-    ):
-        return layout  # blank, words, or whether the result was reported (review: a Y/N)
+    cells = [cell_text(c, reported) for _, c in rows if not is_comment(c)]
+    # each a value: not blank (an LIS may fill it only where it differs: review of round 22),
+    # no word, no date ('20240301' reads as a number), no Y/N or 1/0 (whether it was reported)
+    if not cells or not all(
+        t and _readable(t, delimiter != ",") and not has_a_date(t)
+        and _COMPACT_DATE.fullmatch(t) is None and t.casefold() not in _REPORTED_AS_A_FLAG
+        for t in cells
+    ):  # fmt: skip
+        return layout
     name, first = header[reported], header[index]
     roles = {**layout.roles, "value": reported}
     not_read = {**layout.not_read}
@@ -4680,10 +4691,19 @@ def _reported_by_rows(
             rerun = header[roles.pop(role)]
             unread.append(rerun)
             not_read[rerun] = _given_already(name, "result after any rerun")
+    unit = next((i for i, n in enumerate(header) if _header_key_of(n) in _REPORTED_UNIT
+                 and n in layout.ignored and "unit" not in roles), None)  # fmt: skip
+    if unit is not None:  # its own ('Reported Unit': review of round 22)
+        roles["unit"] = unit
+        not_read.pop(header[unit], None)
     with_unit = _value_with_unit(name)
     return layout._replace(
         roles=roles, not_read=not_read,
-        ignored=[c for c in header if c in layout.ignored and c != name or c in unread],
+        ignored=[
+            c for c in header
+            if c in layout.ignored and c != name and (unit is None or c != header[unit])
+            or c in unread
+        ],  # fmt: skip
         value_unit=with_unit[1] if with_unit else layout.value_unit,
         raw_value=index, raw_is_first_measured=True,
     )  # fmt: skip

@@ -1,0 +1,79 @@
+"""Review of QA round 22's change (/work/qa22/review/report.md): regressions it found."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from panelcli.cli import app
+
+runner = CliRunner()
+
+
+def _check_json(path: str, *options: str) -> tuple[int, dict]:
+    """Exit code and JSON document of `panelcli check path -f json`."""
+    run = runner.invoke(app, ["check", path, "-f", "json", *options])
+    return run.exit_code, json.loads(run.stdout)
+
+
+def test_a_copy_of_mayo_with_crp_as_its_own_range_is_not_said_to_differ(tmp_path: Path) -> None:
+    """R4: a copy made before mayo-adult's CRP became a row for all ages ('high = 5.0' on the
+    marker) was told on every run that its '< 5 mg/L' was not the set's 'all ages: < 5 mg/L'."""
+    folder = tmp_path / "mayo"
+    assert (
+        runner.invoke(app, ["ranges", "init", str(folder), "--from", "mayo-adult"]).exit_code == 0
+    )
+    (copy,) = folder.glob("*.toml")
+    text = copy.read_text(encoding="utf-8")
+    row = '[[markers."CRP".intervals]]\nage_min = 0\nhigh = 5.0\nhigh_exclusive = true\n'
+    assert row in text
+    old = text.replace(row, "").replace(
+        '[markers."CRP"]\nunit = "mg/L"\n',
+        '[markers."CRP"]\nunit = "mg/L"\nhigh = 5.0\nhigh_exclusive = true\n',
+    )
+    copy.write_text(old, encoding="utf-8")
+    validated = runner.invoke(app, ["ranges", "validate", str(folder)])
+    assert validated.exit_code == 0
+    assert "warning" not in validated.output, validated.output
+    changed = old.replace("high = 5.0\nhigh_exclusive = true\n", "high = 8.0\n", 1)
+    copy.write_text(changed, encoding="utf-8")
+    validated = runner.invoke(app, ["ranges", "validate", str(folder)])
+    assert "marker 'CRP': its 'source' is copied word for word" in " ".join(
+        validated.output.split()
+    )
+
+
+def test_reported_result_is_read_only_where_every_first_row_gives_a_value(
+    write_csv: Callable[..., str],
+) -> None:
+    """R3: 'Reported Result' was read where one first row gave a value: rows with it blank (an
+    LIS may fill it only where it differs) were refused, a high IL-10 unjudged; dates there
+    ('03/01/2024', '20240301') were read as values, a word refused its row."""
+    for cells in (("", "", "30"), ("12.0", "", ""), ("03/01/2024",) * 3, ("20240301",) * 3,
+                  ("12.0", "4.9", "Reported")):  # fmt: skip
+        rows = "".join(
+            f"S1,{marker},{value},{cell},pg/mL\n"
+            for marker, value, cell in zip(("IL-6", "IL-8", "IL-10"), ("1.2", "5", "30"), cells)
+        )
+        code, document = _check_json(
+            write_csv(f"Sample ID,Marker,Result,Reported Result,Unit\n{rows}")
+        )
+        assert (code, [w["column"] for w in document["warnings"]]) == (1, ["Reported Result"]), (
+            cells
+        )
+        assert [r["value"] for p in document["panels"] for r in p["results"]] == [1.2, 5.0, 30.0]
+
+
+def test_a_reported_results_own_unit_column_is_read_with_it(write_csv: Callable[..., str]) -> None:
+    """'Reported Unit' beside 'Reported Result' gave the unit, unread (unit-missing)."""
+    path = write_csv(
+        "Sample ID,Marker,Result,Reported Result,Reported Unit\nS1,IL-6,1.2,12.0,pg/mL\n"
+    )
+    code, document = _check_json(path)
+    assert code == 1
+    assert [(r["value"], r["unit"]) for p in document["panels"] for r in p["results"]] == [
+        (12.0, "pg/mL")
+    ]

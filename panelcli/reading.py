@@ -3890,14 +3890,33 @@ _SEVERAL_PATIENTS = (
 #: as free text anywhere told a legend, a filter or a note on one sample for a failed run
 #: (third review: 'Invalid results are marked *', 'Controls: passed; 1 failed control re-run
 #: and passed'), and so a failed run worded otherwise is a note, as before.
+#: ... in Spanish, Italian, Dutch, Polish (lab QA round 22: 'Corrida rechazada', 'Run afgekeurd'
+#: were notes, exit 0); read only with nothing after them but 'do not report' (`_PLAIN_END`):
+#: the exemptions below are English, German and French (review: 'QC rechazado solo para IL-8',
+#: 'Run afgekeurd: geen' failed the run)
+_FAILING_ELSEWHERE = (
+    r"rechazad[ao]s?|fallid[ao]s?|no\s+superad[ao]s?|no\s+v[áa]lid[ao]s?|inv[áa]lid[ao]s?"
+    r"|respint[aeio]|non\s+superat[aeio]|fallit[aeio]|non\s+valid[aeio]|scartat[aeio]"
+    r"|afgekeurd|ongeldig|niet\s+geldig|mislukt|niezaliczon[aey]|odrzucon[aey]"
+)
 _FAILING = (
     r"(?:fail(?:ed|ures?|s)?|rejected|invalid|not\s+valid|not\s+accepted|aborted|nicht\s+bestanden"
     r"|ungültig|fehlgeschlagen|verworfen|abgebrochen|échoué|rejetée?|non\s+valid[ée]e?|invalide"
-    # Spanish, Italian, Dutch, Polish (lab QA round 22: 'Corrida rechazada', 'Run afgekeurd' were
-    # notes, exit 0)
-    r"|rechazad[ao]s?|fallid[ao]s?|no\s+superad[ao]|no\s+v[áa]lid[ao]|inv[áa]lid[ao]"
-    r"|respint[ao]|non\s+superat[ao]|fallit[ao]|non\s+valid[ao]|scartat[ao]"
-    r"|afgekeurd|ongeldig|niet\s+geldig|mislukt|niezaliczon[aey]|odrzucon[aey])"
+    rf"|{_FAILING_ELSEWHERE})"
+)
+_SAID_ELSEWHERE = lazy_pattern(rf"(?<![\w])(?:{_FAILING_ELSEWHERE})(?![\w])", re.IGNORECASE)
+_SAID_HERE = lazy_pattern(
+    r"(?<![\w])(?:fail(?:ed|ures?|s)?|rejected|invalid|not\s+valid|not\s+accepted|aborted"
+    r"|nicht\s+bestanden|ungültig|fehlgeschlagen|verworfen|abgebrochen|échoué|rejetée?"
+    r"|non\s+valid[ée]e?|invalide)(?![\w])",
+    re.IGNORECASE,
+)
+#: What may end such a line: 'do not report' and its like, or nothing
+_PLAIN_END = lazy_pattern(
+    r"[\s.!*]*(?:[-–:,(]\s*(?:no\s+(?:informar|reportar|utilizar|usar)|non\s+(?:refertare|riportare"
+    r"|utilizzare|usare)|niet\s+(?:rapporteren|gebruiken|melden)|nie\s+(?:raportowa[ćc]"
+    r"|wydawa[ćc]|u[żz]ywa[ćc]))[\s.!*)]*)?",
+    re.IGNORECASE,
 )
 _RUN_FAILED = lazy_pattern(
     # decorated or labelled ('!! … !!', 'Note: …'), or after 'DO NOT REPORT -'
@@ -3907,7 +3926,7 @@ _RUN_FAILED = lazy_pattern(
     # failed'), an assay's, QC's or the controls' word, then failing ('Run status: INVALID',
     # 'Controls failed'); not a control's or QC sample's id ('Control 2', 'QC1': fourth review)
     r"(?:overall\s+)?(?:(?:(?:assay\s+|analytical\s+)?runs?|batch(?:es)?|plates?|lauf|s[ée]rie|platte"
-    r"|corridas?|lotes?|placas?|piastra|seduta|plaat|seria|przebieg)(?:\s*#?\d+)?"
+    r"|corridas?|lotes?|placas?|piastr[ae]|sedut[ae]|plaat|platen|seri[ae]|przebiegi?)(?:\s*#?\d+)?"
     r"|assays?|qc(?:\s*#?\d+)?|quality\s+control|qualitätskontrolle|contrôle(?:\s+qualité)?|overall"
     r"|cq|control\s+de\s+calidad|controllo\s+(?:di\s+)?qualit[àa]|kwaliteitscontrole"
     r"|kontrola\s+jako[śs]ci"
@@ -4062,6 +4081,13 @@ def run_failed(cells: Sequence[str], layout: Layout | None = None) -> str | None
         rest = found["rest"]
         if _NOT_A_FAILED_RUN.match(rest) or _a_rule_when(rest) or _A_RULE_SAID.search(text):
             return None
+        said = text[: len(text) - len(rest)]
+        if (
+            _SAID_ELSEWHERE.search(said)
+            and not _SAID_HERE.search(said)
+            and not _PLAIN_END.fullmatch(rest)
+        ):
+            return None  # words the exemptions above cannot read (review of round 22)
         return text
     # a sentence, alone or after a label ('Comment,… - run rejected'), not a sample's comment
     # after its id ('S2,Plate rejected': fourth review)

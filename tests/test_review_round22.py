@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from panelcli.cli import app
@@ -77,3 +78,33 @@ def test_a_reported_results_own_unit_column_is_read_with_it(write_csv: Callable[
     assert [(r["value"], r["unit"]) for p in document["panels"] for r in p["results"]] == [
         (12.0, "pg/mL")
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["QC rechazado solo para IL-8", "Corrida 1 rechazada - repetida como corrida 2: aceptada",
+     "Corridas rechazadas: ninguna", "Run afgekeurd: geen", "Plaat 2: afgekeurd als CV > 20 %",
+     "Piastra 2: respinta se CV > 20 %", "QC: niezaliczone próbki oznaczono gwiazdką",
+     "QC afgekeurd voor IL-8 alleen", "QC: no superado = fuera de rango"],
+)  # fmt: skip
+def test_a_failing_word_in_another_language_with_more_after_it_is_a_note(
+    write_csv: Callable[..., str], line: str
+) -> None:
+    """R1: the new Spanish, Italian, Dutch and Polish words failed the run where what follows
+    them (one marker only, a repeat that passed, a count of none, a rule, a legend) is read in
+    English, German and French only."""
+    path = write_csv(f"Muestra;Prueba;Resultado;Unidades\nM1;IL-6;1,0;pg/mL\n{line}\n")
+    code, document = _check_json(path)
+    assert code == 0, document["rejected"]
+
+
+@pytest.mark.parametrize(
+    "line", ["Sedute respinte", "Run afgekeurd - niet rapporteren", "Przebieg: odrzucony"]
+)
+def test_a_failing_word_in_another_language_alone_fails_the_run(
+    write_csv: Callable[..., str], line: str
+) -> None:
+    """... and alone, or with 'do not report' after it, it still fails the run."""
+    path = write_csv(f"Muestra;Prueba;Resultado;Unidades\nM1;IL-6;1,0;pg/mL\n{line}\n")
+    code, document = _check_json(path)
+    assert (code, [r["code"] for r in document["rejected"]]) == (2, ["run-qc-failed"])

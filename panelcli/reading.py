@@ -5197,16 +5197,22 @@ _XPONENT_CONTROL_ID = lazy_pattern(r"^control\d{1,3}$", re.IGNORECASE)
 _XPONENT_LINE = lazy_pattern(r"\bxponent\b|^\W*datatype:", re.IGNORECASE)
 #: A line that may be a block's 'DataType:' line (`is_data_type_line` decides)
 _DATA_TYPE_LINE = lazy_pattern(r"^[\W_]*data[\W_]*type[\W_]*:", re.IGNORECASE)
-#: A level's letter after a control's word: 'Blank A', 'Pool-B', or glued as 'BlankA' (not
-#: 'Blanka', 'BLANKE', 'Poole', 'Cale': people's names; code audit round 22, judged no more)
-_LEVEL_LETTER = r"(?:[\s_-]+[a-h]|(?-i:(?<=[a-z])[A-H]))"
+#: A level's letter after a control's word: 'Blank A', 'Pool-B', or glued as a capital,
+#: 'BlankA', 'STDA' (not 'Stdb', a small letter glued: code audit round 22)
+_LEVEL_LETTER = r"(?:[\s_-]+[a-h]|(?-i:(?<=[A-Za-z])[A-H]))"
+#: ... after 'Blank', 'Cal' or 'Pool', where a glued letter may make a person's name ('Blanka',
+#: 'Poole', 'Cale', and 'BLANKA', 'POOLE' as LIS write names: code audit round 22, skipped
+#: as controls): a capital after small letters, or a consonant after capitals ('BLANKB';
+#: review: 'STDA', 'BLANKB' were judged as patients)
+_LEVEL_LETTER_NOT_A_NAME = r"(?:[\s_-]+[a-h]|(?-i:(?<=[a-z])[A-H])|(?-i:(?<=[A-Z])[BCDFGH]))"
 #: Sample ids that name a standard, calibrator or blank well ('Standard3', 'Blank'): no
 #: patient is called so (a 'Control' may be a study's control subject, so it is left to the type;
 #: 'QC-Low', 'QC2' are quality-control material; 'NC', 'PC-1', 'Neg Ctrl' an assay's negative and
 #: positive controls).
 _NOT_A_PATIENT_ID = lazy_pattern(
-    r"^(?:standard|std|calibrator|calib|cal|blank|background|bkg|bkgd|bgd|kalibrator|leerwert)"
+    r"^(?:standard|std|calibrator|calib|background|bkg|bkgd|bgd|kalibrator|leerwert)"
     rf"(?:[\s_-]*\d{{1,3}}|{_LEVEL_LETTER})?$"
+    rf"|^(?:cal|blank)(?:[\s_-]*\d{{1,3}}|{_LEVEL_LETTER_NOT_A_NAME})?$"
     r"|^(?:standard|std)[\s_-]*curve(?:[\s_-]*\d{1,2})?$"
     # Kit and quality controls by level ('Low Control', 'Control High', 'Ctrl 1'; a bare
     # 'Control 7' may be a study's control subject), a zero calibrator, non-specific binding
@@ -5231,7 +5237,7 @@ _NOT_A_PATIENT_ID = lazy_pattern(
     r"|^who[\s_-]*(?:is|international[\s_-]*standard)\b"
     # (not a bare 'Pooled': a study's sample may be called so)
     rf"|^pool(?:ed)?[\s_-]*(?:serum|plasma|qc)(?:[\s_-]*\d{{1,2}}|{_LEVEL_LETTER})?$"
-    rf"|^pool(?:[\s_-]*\d{{1,2}}|{_LEVEL_LETTER})$",
+    rf"|^pool(?:[\s_-]*\d{{1,2}}|{_LEVEL_LETTER_NOT_A_NAME})$",
     re.IGNORECASE,
 )
 #: A standard's well written with its replicate or dilution, as plate readers label them

@@ -108,3 +108,17 @@ def test_a_failing_word_in_another_language_alone_fails_the_run(
     path = write_csv(f"Muestra;Prueba;Resultado;Unidades\nM1;IL-6;1,0;pg/mL\n{line}\n")
     code, document = _check_json(path)
     assert (code, [r["code"] for r in document["rejected"]]) == (2, ["run-qc-failed"])
+
+
+@pytest.mark.parametrize(
+    ("label", "control"),
+    [("STDA", True), ("STDB", True), ("BLANKB", True), ("CALB", True), ("POOLB", True),
+     ("BUFFERA", True), ("KIT CONTROLA", True), ("BLANKA", False), ("POOLE", False),
+     ("CALE", False), ("Blanka", False)],
+)  # fmt: skip
+def test_capitals_glued_to_a_controls_word(label: str, control: bool) -> None:
+    """R2: 'STDA', 'BLANKB', 'BUFFERA' (plate readers write ids in capitals) were judged as
+    patients' after ec2ef7f; names in capitals ('BLANKA', 'POOLE') are not controls."""
+    from panelcli.reading import _names_a_standard
+
+    assert _names_a_standard(label) is control

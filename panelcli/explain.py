@@ -121,7 +121,9 @@ _QUESTION = lazy_pattern(
     r"|(?:high(?!\s+sensitiv)|low|raised|elevated)\s+)?"
     # ... 'normal IL-6', 'what is a normal IL-6 level', 'normal range for IL-6' (educator QA
     # round 22: refused, where 'high IL-6' and 'IL-6 normal range' were read)
-    r"(?:(?:normal|usual)\s+(?:(?:range|level|value)s?\s+(?:for|of|in)\s+(?:an?\s+|the\s+|my\s+)?)?)?"
+    # (not 'normal level' alone, a report's words: review of round 22)
+    r"(?:(?:normal|usual)\s+(?!(?:range|level|value|result)s?\s*[?!.]*\s*$)"
+    r"(?:(?:range|level|value)s?\s+(?:for|of|in)\s+(?:an?\s+|the\s+|my\s+)?)?)?"
     r"(?P<name>.*?)(?:\s+(?:blood\s+)?tests?|\s+(?:mean|do|is\s+for)"
     r"|(?:\s+(?:is|are))?\s+(?:so\s+|too\s+)?(?:high|low|raised|elevated)"
     r"|\s+(?:normal\s+)?(?:range|level)s?)?"
@@ -137,11 +139,19 @@ REPORT_WORDS_SAID = "; panelcli explain with no name explains the words a report
 _WHAT_IS = lazy_pattern(r"^\s*what\s+(?:is|are|does)\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
 
 
+#: What a question's words leave where it names no marker ('normal level', 'normal range of
+#: values'): the question is read as written
+_NO_NAME = frozenset({"level", "levels", "value", "values", "result", "results", "range",
+                      "ranges"})  # fmt: skip
+
+
 def without_question(words: str) -> str:
     """The name a question asks about ('what is IL-6?' → 'IL-6'); the words as given where
     they hold no such question, or nothing besides it."""
     asked = _QUESTION.match(words)
     name = asked["name"].strip() if asked is not None else ""
+    if name.casefold() in _NO_NAME:  # 'normal level' asks of no marker (review of round 22)
+        return words
     if name.endswith("-") and words.rstrip().endswith("?"):
         # 'TNF-?': a Greek letter lost when a file was saved, which has its own hint (also
         # in 'what is TNF-?': review 53)

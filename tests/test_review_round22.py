@@ -122,3 +122,17 @@ def test_capitals_glued_to_a_controls_word(label: str, control: bool) -> None:
     from panelcli.reading import _names_a_standard
 
     assert _names_a_standard(label) is control
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [("normal level", 0), ("what is a normal level", 0), ("normal range", 0),
+     ("normal value", 2), ("normal range of values", 2)],
+)  # fmt: skip
+def test_a_normal_question_of_no_marker_is_read_as_before(question: str, code: int) -> None:
+    """R5: after 06cb908 'normal level' (the overview before) was refused as 'level', and a
+    refusal quoted 'value' of 'normal value': the user's words, as they were."""
+    run = runner.invoke(app, ["explain", *question.split()])
+    assert run.exit_code == code
+    if code:
+        assert f"no explanation for '{question}'" in run.stderr

@@ -692,7 +692,7 @@ def _export_path(text: str) -> Path:
             )
         if text in ("-", "/dev/stdout", "/dev/fd/1"):  # next-step QA round 19: '> -'
             raise _bad_parameter(
-                f"the file must end in .html or .svg, not '{text}'; the report goes to "
+                f"the file must end in .html (.htm) or .svg, not '{text}'; the report goes to "
                 "standard output already: leave --export out"
             )
         # text only into a file named for text (educator QA round 21: '> s.png' was offered)
@@ -704,8 +704,8 @@ def _export_path(text: str) -> Path:
             else ""
         )
         raise _bad_parameter(
-            f"the file must end in .html or .svg, not '{path.name}'; {picture}for plain text, "
-            f"send the output to a file instead: > {shlex.quote(plain)}"
+            f"the file must end in .html (.htm) or .svg, not '{path.name}'; {picture}for plain "
+            f"text, send the output to a file instead: > {shlex.quote(plain)}"
         )
     return path
 

@@ -622,12 +622,18 @@ def _name_in(
     return f"{alias} ({', '.join(holds)} only)"
 
 
+#: hs-CRP, CRP measured by a more sensitive test: explain's text of CRP is about it too
+_HIGH_SENSITIVITY_CRP = lazy_pattern(r"hs|highsensitiv|ultrasensitiv").match
+
+
 def suggest(name: str) -> str | None:
     """The marker with an explanation that `name` is a typo of (never a neighbour: IL-1α is
     not IL-1β), by the rule `check` uses for its hints."""
     hint = _suggested(name)
     if hint is None or names_another_greek_letter(name, hint):
         return None
+    if names_another_test(name, hint) and not _HIGH_SENSITIVITY_CRP(marker_key(name)):
+        return None  # 'IL-2 receptor beta' (review of round 22); hs-CRP is CRP's test
     # a form explain has no text for ('IL-1α' of a bare 'IL-1') said as such (review: the hint
     # sent readers to a marker explain could not explain)
     known = {marker_key(n) for n in known_markers()}

@@ -468,6 +468,9 @@ def at_limit_left_out(result: Result, side: Literal["low", "high"]) -> bool:
     return reference is not None and (side, result.value) in excluded_limits(reference)
 
 
+#: Results of one marker closer than this factor are 'close to each other' (as trends call a
+#: change smaller than it steady)
+CHANGE = 1.25
 #: Results of one marker in one sample this many times apart: most likely a unit slip
 FAR_APART = 100
 
@@ -499,6 +502,15 @@ def _split_sentence(results: Sequence[Result], marker: str) -> str:
     side = {frozenset({Status.HIGH}): "above it", frozenset({Status.LOW}): "below it"}.get(
         frozenset(outside), "outside it"
     )
+    values = [r.value for r in measured if r.value is not None and r.value > 0]
+    if values and max(values) < CHANGE * min(values):
+        # replicates a few percent apart about a limit (review of round 22: 2.4 and 2.6 by a
+        # limit of 2.5 were said to 'disagree'): near the limit, not two results at odds
+        return (
+            f"The results for {marker} are close to each other, but one is just inside the "
+            f"range and another just {side.removesuffix(' it')} it: {marker} is near the "
+            "range's limit."
+        )
     return (
         f"One result for {marker} is inside the range and another is {side}, so they disagree. "
         "A healthcare provider can say which one counts."
@@ -1219,11 +1231,19 @@ def _other_dates_sentence(results: Sequence[Result]) -> list[str]:
     written = list(dict.fromkeys(r.collected_at for r in results if r.collected_at))
     if len(written) < 2:  # nearly every panel: no date read (benchmark)
         return []
-    from panelcli.trends import may_be_one_moment  # (trends reads this module)
+    from panelcli.trends import may_be_one_moment, read_date  # (trends reads this module)
 
-    dates: list[str] = []  # each date as first written, one a moment
+    def one_day(one: str, other: str) -> bool:
+        """Whether two dates may be one, or are one day at two times (review of round 22:
+        08:00 and 08:05 were '2 collection dates'; the warning names both)."""
+        if may_be_one_moment(one, other):
+            return True
+        first, second = read_date(one, in_utc=False), read_date(other, in_utc=False)
+        return first is not None and second is not None and first.date() == second.date()
+
+    dates: list[str] = []  # each date as first written, one a day
     for when in written:
-        if not any(may_be_one_moment(date, when) for date in dates):
+        if not any(one_day(date, when) for date in dates):
             dates.append(when)
     if len(dates) < 2:
         return []

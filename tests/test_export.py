@@ -86,7 +86,7 @@ def test_an_export_name_without_html_or_svg_is_a_usage_error(tmp_path: Path) -> 
     out = tmp_path / "report.doc"  # (.pdf has its own advice: educator QA round 14)
     result = runner.invoke(app, ["check", _sample("all-in-range"), "--export", str(out)])
     assert result.exit_code == 2
-    assert ".html or .svg" in result.output
+    assert ".html (.htm) or .svg" in result.output
     assert not out.exists()
 
 

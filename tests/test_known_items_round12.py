@@ -222,8 +222,8 @@ def test_a_text_export_is_refused_with_the_way_to_write_plain_text() -> None:
     result = runner.invoke(app, ["demo", "cytokine-storm", "--export", "my notes.txt"])
     assert result.exit_code == 2
     assert (
-        "the file must end in .html or .svg, not 'my notes.txt'; for plain text, send the output "
-        "to a file instead: > 'my notes.txt'"
+        "the file must end in .html (.htm) or .svg, not 'my notes.txt'; for plain text, send the "
+        "output to a file instead: > 'my notes.txt'"
     ) in " ".join(result.output.split())
 
 

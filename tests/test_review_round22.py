@@ -136,3 +136,38 @@ def test_a_normal_question_of_no_marker_is_read_as_before(question: str, code: i
     assert run.exit_code == code
     if code:
         assert f"no explanation for '{question}'" in run.stderr
+
+
+def test_two_times_on_one_day_are_not_two_collection_dates(write_csv: Callable[..., str]) -> None:
+    """D2: 08:00 and 08:05 of one day were '2 collection dates … another blood draw'."""
+    path = write_csv(
+        "sample_id,collected_at,marker,value,unit\nS1,2024-03-01 08:00,IL-6,30,pg/mL\n"
+        "S1,2024-03-01 08:05,IL-1β,30,pg/mL\nS1,2024-03-01,TNF-α,30,pg/mL\n"
+    )
+    code, document = _check_json(path)
+    assert "collection dates" not in " ".join(document["panels"][0]["summary"]["text"])
+
+
+def test_replicates_a_few_percent_apart_about_a_limit_are_near_it(
+    write_csv: Callable[..., str],
+) -> None:
+    """D3: IL-6 2.4 and 2.6 by a limit of 2.5 'disagree … a healthcare provider can say which
+    one counts': they are near the limit; 1.0 and 40 still disagree."""
+    path = write_csv(
+        "Sample ID,Marker,Result,Unit\nS1,IL-6,2.4,pg/mL\nS1,IL-6,2.6,pg/mL\n"
+        "S2,IL-6,1.0,pg/mL\nS2,IL-6,40,pg/mL\n"
+    )
+    near, apart = (" ".join(p["summary"]["text"]) for p in _check_json(path)[1]["panels"])
+    assert (
+        "The results for IL-6 are close to each other, but one is just inside the range and "
+        "another just above it: IL-6 is near the range's limit." in near
+    )
+    assert "disagree" not in near and "so they disagree" in apart
+
+
+def test_explain_gives_no_hint_for_another_chain_written_as_one_name() -> None:
+    """D6: explain "IL-2 receptor beta" (quoted, one name) still hinted sIL-2R."""
+    run = runner.invoke(app, ["explain", "IL-2 receptor beta"])
+    assert run.exit_code == 2
+    assert "did you mean" not in run.stderr
+    assert "(did you mean CRP?)" in runner.invoke(app, ["explain", "hs-CRP"]).stderr

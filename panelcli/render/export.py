@@ -69,7 +69,9 @@ def export_report(
     under `title` (a handout's: 'IL-6 explained (panelcli)'; educator QA round 11)."""
     suffix = path.suffix.casefold()
     if suffix not in EXPORT_SUFFIXES:
-        raise PanelcliError(f"--export needs a file ending in .html or .svg, not '{path.name}'")
+        raise PanelcliError(
+            f"--export needs a file ending in .html (.htm) or .svg, not '{path.name}'"
+        )
     console = Console(
         file=io.StringIO(),
         record=True,

@@ -662,8 +662,9 @@ def _suggested(name: str) -> str | None:
     if close is not None:
         return close
     key = marker_key(name)
-    if key.startswith("hs") and key[2:] in index:  # 'hs-CRP': CRP by a more sensitive test
-        return index[key[2:]]
+    for prefix in ("hs", "highsensitivity", "ultrasensitive"):  # 'hs-CRP': CRP by a more
+        if key.startswith(prefix) and key[len(prefix) :] in index:  # sensitive test
+            return index[key[len(prefix) :]]
     # As `check` hints: 'Interleukin-6 (IL-6)', 'IL-6 (pg/mL)', other spellings of a set's name.
     for reference_set in _bundled():
         hint = reference_set.suggest(name)
@@ -709,7 +710,11 @@ def explanations_asked(
                 f"protein, measured apart from {named_one.marker}, which panelcli explains "
                 f"(panelcli explain {named_one.marker}){REPORT_WORDS_SAID}"
             )
-        if named_one is not None and names_another_test(marker, named_one.marker):
+        if (
+            named_one is not None
+            and names_another_test(marker, named_one.marker)
+            and not _HIGH_SENSITIVITY_CRP(marker_key(marker))  # CRP's test, hinted CRP
+        ):
             # (educator QA round 22: 'IL-6 receptor', 'IFN-γ release assay' were pointed to
             # the marker's text, as if it were theirs)
             raise NothingToExplain(

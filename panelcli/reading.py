@@ -3911,11 +3911,14 @@ _SAID_HERE = lazy_pattern(
     r"|non\s+valid[ée]e?|invalide)(?![\w])",
     re.IGNORECASE,
 )
-#: What may end such a line: 'do not report' and its like, or nothing
+#: What may end such a line: 'do not report' and its like, a reason that names a control
+#: ('Corrida rechazada: control alto fuera de rango'), or nothing
 _PLAIN_END = lazy_pattern(
     r"[\s.!*]*(?:[-–:,(]\s*(?:no\s+(?:informar|reportar|utilizar|usar)|non\s+(?:refertare|riportare"
     r"|utilizzare|usare)|niet\s+(?:rapporteren|gebruiken|melden)|nie\s+(?:raportowa[ćc]"
-    r"|wydawa[ćc]|u[żz]ywa[ćc]))[\s.!*)]*)?",
+    r"|wydawa[ćc]|u[żz]ywa[ćc]))[\s.!*)]*"
+    r"|[-–:,(]\s*(?:(?:el|los|la|il|i|de|het)\s+)?(?:control(?:es)?|controll[oi]|controles?"
+    r"|kontrol[aei]?|qc|cq|cc)\b[^;=]*)?",
     re.IGNORECASE,
 )
 _RUN_FAILED = lazy_pattern(

@@ -99,8 +99,11 @@ def test_a_failing_word_in_another_language_with_more_after_it_is_a_note(
 
 
 @pytest.mark.parametrize(
-    "line", ["Sedute respinte", "Run afgekeurd - niet rapporteren", "Przebieg: odrzucony"]
-)
+    "line",
+    ["Sedute respinte", "Run afgekeurd - niet rapporteren", "Przebieg: odrzucony",
+     "Corrida rechazada: control alto fuera de rango",
+     "Run afgekeurd - controle hoog buiten bereik"],
+)  # fmt: skip
 def test_a_failing_word_in_another_language_alone_fails_the_run(
     write_csv: Callable[..., str], line: str
 ) -> None:

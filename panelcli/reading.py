@@ -4721,8 +4721,16 @@ def _reported_by_rows(
             unread.append(rerun)
             not_read[rerun] = _given_already(name, "result after any rerun")
     unit = next((i for i, n in enumerate(header) if _header_key_of(n) in _REPORTED_UNIT
-                 and n in layout.ignored and "unit" not in roles), None)  # fmt: skip
-    if unit is not None:  # its own ('Reported Unit': review of round 22)
+                 and n in layout.ignored), None)  # fmt: skip
+    if unit is not None:  # its own ('Reported Unit': reviews of round 22; beside 'Units' the
+        # measured value's unit was read with it, 1.5 ng/mL as 1.5 pg/mL, normal)
+        if "unit" in roles:
+            measured = header[roles["unit"]]
+            unread.append(measured)
+            not_read[measured] = _not_read_because(
+                f"the unit of the result the lab reported is read from column "
+                f"'{shorten(header[unit])}'"
+            )
         roles["unit"] = unit
         not_read.pop(header[unit], None)
     with_unit = _value_with_unit(name)
@@ -5203,19 +5211,20 @@ _DATA_TYPE_LINE = lazy_pattern(r"^[\W_]*data[\W_]*type[\W_]*:", re.IGNORECASE)
 #: A level's letter after a control's word: 'Blank A', 'Pool-B', or glued as a capital,
 #: 'BlankA', 'STDA' (not 'Stdb', a small letter glued: code audit round 22)
 _LEVEL_LETTER = r"(?:[\s_-]+[a-h]|(?-i:(?<=[A-Za-z])[A-H]))"
-#: ... after 'Blank', 'Cal' or 'Pool', where a glued letter may make a person's name ('Blanka',
-#: 'Poole', 'Cale', and 'BLANKA', 'POOLE' as LIS write names: code audit round 22, skipped
-#: as controls): a capital after small letters, or a consonant after capitals ('BLANKB';
-#: review: 'STDA', 'BLANKB' were judged as patients)
+#: ... after 'Blank' or 'Pool', where a glued letter may make a person's name ('Blanka',
+#: 'Poole', and 'BLANKA', 'POOLE' as LIS write names: code audit round 22, skipped as
+#: controls): a capital after small letters, or a consonant after capitals ('BLANKB';
+#: review: 'STDA', 'BLANKB' were judged as patients). ('CALA', 'CALE' are a calibrator
+#: series' in capitals, second review; 'Cale' in small letters is still a name.)
 _LEVEL_LETTER_NOT_A_NAME = r"(?:[\s_-]+[a-h]|(?-i:(?<=[a-z])[A-H])|(?-i:(?<=[A-Z])[BCDFGH]))"
 #: Sample ids that name a standard, calibrator or blank well ('Standard3', 'Blank'): no
 #: patient is called so (a 'Control' may be a study's control subject, so it is left to the type;
 #: 'QC-Low', 'QC2' are quality-control material; 'NC', 'PC-1', 'Neg Ctrl' an assay's negative and
 #: positive controls).
 _NOT_A_PATIENT_ID = lazy_pattern(
-    r"^(?:standard|std|calibrator|calib|background|bkg|bkgd|bgd|kalibrator|leerwert)"
+    r"^(?:standard|std|calibrator|calib|cal|background|bkg|bkgd|bgd|kalibrator|leerwert)"
     rf"(?:[\s_-]*\d{{1,3}}|{_LEVEL_LETTER})?$"
-    rf"|^(?:cal|blank)(?:[\s_-]*\d{{1,3}}|{_LEVEL_LETTER_NOT_A_NAME})?$"
+    rf"|^blank(?:[\s_-]*\d{{1,3}}|{_LEVEL_LETTER_NOT_A_NAME})?$"
     r"|^(?:standard|std)[\s_-]*curve(?:[\s_-]*\d{1,2})?$"
     # Kit and quality controls by level ('Low Control', 'Control High', 'Ctrl 1'; a bare
     # 'Control 7' may be a study's control subject), a zero calibrator, non-specific binding

@@ -502,8 +502,14 @@ def _split_sentence(results: Sequence[Result], marker: str) -> str:
     side = {frozenset({Status.HIGH}): "above it", frozenset({Status.LOW}): "below it"}.get(
         frozenset(outside), "outside it"
     )
-    values = [r.value for r in measured if r.value is not None and r.value > 0]
-    if values and max(values) < CHANGE * min(values):
+    values = [r.value for r in measured if r.value is not None]
+    # (not beside a 0, nor a critical one: second review of round 22, 0 and 40 were 'close')
+    if (
+        values
+        and min(values) > 0
+        and max(values) < CHANGE * min(values)
+        and (Status.CRITICAL not in outside)
+    ):
         # replicates a few percent apart about a limit (review of round 22: 2.4 and 2.6 by a
         # limit of 2.5 were said to 'disagree'): near the limit, not two results at odds
         return (

@@ -117,7 +117,7 @@ def test_a_failing_word_in_another_language_alone_fails_the_run(
     ("label", "control"),
     [("STDA", True), ("STDB", True), ("BLANKB", True), ("CALB", True), ("POOLB", True),
      ("BUFFERA", True), ("KIT CONTROLA", True), ("BLANKA", False), ("POOLE", False),
-     ("CALE", False), ("Blanka", False)],
+     ("CALA", True), ("CALE", True), ("Cale", False), ("Blanka", False)],
 )  # fmt: skip
 def test_capitals_glued_to_a_controls_word(label: str, control: bool) -> None:
     """R2: 'STDA', 'BLANKB', 'BUFFERA' (plate readers write ids in capitals) were judged as
@@ -174,3 +174,30 @@ def test_explain_gives_no_hint_for_another_chain_written_as_one_name() -> None:
     assert run.exit_code == 2
     assert "did you mean" not in run.stderr
     assert "(did you mean CRP?)" in runner.invoke(app, ["explain", "hs-CRP"]).stderr
+
+
+def test_the_reported_results_unit_beside_the_measured_ones_is_read(
+    write_csv: Callable[..., str],
+) -> None:
+    """Second review: beside 'Units', 'Reported Units' was not read, so 1.5 ng/mL reported was
+    judged as 1.5 pg/mL, normal (it is 1500 pg/mL, high), exit 0."""
+    path = write_csv(
+        "Sample ID,Marker,Result,Units,Reported Result,Reported Units\n"
+        "S1,IL-6,1500,pg/mL,1.5,ng/mL\nS1,IL-8,5,pg/mL,0.005,ng/mL\n"
+    )
+    code, document = _check_json(path)
+    assert code == 1
+    judged = [
+        (r["marker"], r["value"], r["status"]) for p in document["panels"] for r in p["results"]
+    ]
+    assert judged == [("IL-6", 1500.0, "high"), ("IL-8", 5.0, "normal")]
+    assert {w["column"] for w in document["warnings"]} == {"Result", "Units"}
+
+
+def test_replicates_beside_a_zero_or_a_critical_one_are_not_near_the_limit(
+    write_csv: Callable[..., str],
+) -> None:
+    """Second review: IL-6 0 and 40 were 'close to each other … near the range's limit'."""
+    path = write_csv("Sample ID,Marker,Result,Unit\nS1,IL-6,0,pg/mL\nS1,IL-6,40,pg/mL\n")
+    said = " ".join(_check_json(path)[1]["panels"][0]["summary"]["text"])
+    assert "near the range's limit" not in said and "so they disagree" in said

@@ -2490,7 +2490,7 @@ def _source_of_other_numbers(name: str, entry: MarkerRange) -> list[str]:
             continue
         cited = as_compared(theirs).interval_texts()
         if as_compared(_converted(entry, exponent)).interval_texts(theirs.unit) != cited:
-            ours = entry.interval_texts()
+            ours = as_compared(entry).interval_texts()  # as the set's is said
             return [
                 f"marker '{name}': its 'source' is copied word for word from the bundled set "
                 f"{set_name}, but its interval is not that set's ({'; '.join(ours)} here, "

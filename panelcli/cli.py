@@ -1892,57 +1892,78 @@ def ranges_show(
 
 @ranges_app.command("validate", short_help="Check a ranges file and list every problem.")
 def ranges_validate(
-    name: Annotated[
-        str | None,
+    names: Annotated[
+        list[str] | None,
         typer.Argument(
-            metavar="SET",
-            help="The TOML file, a folder holding one, or a set's name (default: the set "
-            "check uses, from $PANELCLI_RANGES or the default bundled set).",
+            metavar="SET...",
+            help="The TOML file, a folder holding one, or a set's name, or several (default: "
+            "the set check uses, from $PANELCLI_RANGES or the default bundled set).",
         ),
     ] = None,
     debug: DebugOpt = False,
 ) -> None:
-    """Check a ranges file and list every problem; exit 0 when valid, 2 when not.
+    """Check ranges files and list every problem; exit 0 when all are valid, 2 when not.
 
     Example: panelcli ranges validate mayo-adult
 
     (or a folder of your own after editing it: panelcli ranges validate ./mylab, where
-    panelcli ranges init ./mylab made it)
+    panelcli ranges init ./mylab made it; several at once: panelcli ranges validate
+    mylab/*.toml)
     """
+    # one after another, each said, the exit code of the worst (script-author QA: a second
+    # set was refused as an extra argument)
+    targets: list[str | None] = list(names) if names else [None]
+    valid = True
+    for name in targets:
+        try:
+            with fatal_errors(debug):
+                _validate_one(name, several=len(targets) > 1)
+        except typer.Exit as stopped:
+            if stopped.exit_code not in (ExitStatus.OK, ExitStatus.ERROR):
+                raise  # a closed pipe or a signal ends the run
+            valid = valid and stopped.exit_code == ExitStatus.OK
+    if not valid:
+        raise typer.Exit(ExitStatus.ERROR)
+
+
+def _validate_one(name: str | None, several: bool) -> None:
+    """`ranges validate` of one set: its lines on stdout, its count on stderr; exits 2 where
+    it is invalid (`several`: the count names the file)."""
     from panelcli.ranges import check_ranges_bytes, find_set, problem_lines, ranges_warnings
     from panelcli.render.lint import lint_lines
     from panelcli.values import counted, visible
 
-    with fatal_errors(debug):
-        if name is None:  # as 'ranges show' does: the set 'check' would use (QA)
-            file = find_set(None)
-        else:
-            file = Path(name)  # a str first: Path("") would be "." (the current folder)
-            # a folder from 'ranges init', a set's name, or no file there: as 'check' says it
-            # (ranges QA round 17: 'cannot read …' here, 'does not exist' there)
-            if not name.strip() or (
-                not file.is_file() and (file.is_dir() or not file.suffix or not file.exists())
-            ):
-                file = find_set(name)
-        try:
-            raw = file.read_bytes()
-        except OSError as exc:
-            raise PanelcliError(f"cannot read '{file}': {exc.strerror}") from None
-        problems = check_ranges_bytes(raw)
-        for line in lint_lines(file, "error", problems, problem_lines(raw, problems)):
-            _print(line)
-        if problems:
-            _on_stderr(
-                f"{counted(len(problems), 'problem', 'problems')}; panelcli check will refuse "
-                "this file (warnings, such as a missing source, are listed once it is valid)"
-            )
-            raise typer.Exit(ExitStatus.ERROR)
-        warnings = ranges_warnings(raw, file.stem)
-        for line in lint_lines(file, "warning", warnings, problem_lines(raw, warnings)):
-            _print(line)
-        # on stderr, as validate's count: stdout holds one line per problem (developer QA)
-        also = f" ({counted(len(warnings), 'warning', 'warnings')})" if warnings else ""
-        _on_stderr(visible(f"{file}: valid{also}"))  # (code review 11: 2>/dev/full gave exit 2)
+    if name is None:  # as 'ranges show' does: the set 'check' would use (QA)
+        file = find_set(None)
+    else:
+        file = Path(name)  # a str first: Path("") would be "." (the current folder)
+        # a folder from 'ranges init', a set's name, or no file there: as 'check' says it
+        # (ranges QA round 17: 'cannot read …' here, 'does not exist' there)
+        if not name.strip() or (
+            not file.is_file() and (file.is_dir() or not file.suffix or not file.exists())
+        ):
+            file = find_set(name)
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise PanelcliError(f"cannot read '{file}': {exc.strerror}") from None
+    problems = check_ranges_bytes(raw)
+    for line in lint_lines(file, "error", problems, problem_lines(raw, problems)):
+        _print(line)
+    if problems:
+        whose = visible(f"{file}: ") if several else ""
+        _on_stderr(
+            f"{whose}{counted(len(problems), 'problem', 'problems')}; panelcli check will "
+            "refuse this file (warnings, such as a missing source, are listed once it is "
+            "valid)"
+        )
+        raise typer.Exit(ExitStatus.ERROR)
+    warnings = ranges_warnings(raw, file.stem)
+    for line in lint_lines(file, "warning", warnings, problem_lines(raw, warnings)):
+        _print(line)
+    # on stderr, as validate's count: stdout holds one line per problem (developer QA)
+    also = f" ({counted(len(warnings), 'warning', 'warnings')})" if warnings else ""
+    _on_stderr(visible(f"{file}: valid{also}"))  # (code review 11: 2>/dev/full gave exit 2)
 
 
 def _folder_name(text: str) -> Path:

@@ -68,3 +68,23 @@ def test_an_output_name_with_a_space_after_its_ending_is_refused(tmp_path: Path)
         assert run.exit_code == 2
         assert "after its ending; did you mean" in run.stderr
         assert not (tmp_path / name).exists()
+
+
+def test_ranges_validate_takes_several_sets(tmp_path: Path) -> None:
+    """A leftover of rounds 21-22: 'ranges validate a.toml b.toml' was refused as an extra
+    argument. Each is checked in turn, its count naming it; exit 2 where any is invalid, and
+    a missing one is said without stopping the others."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[set]\nname = "bad"\n', encoding="utf-8")
+    run = runner.invoke(
+        app,
+        ["ranges", "validate", "mayo-adult", str(bad), str(tmp_path / "no.toml"), "arup-3002601"],
+    )
+    assert run.exit_code == 2
+    assert f"{bad}: error ranges-file: missing required key 'markers'" in run.stdout
+    said = run.stderr.splitlines()
+    assert said[0].endswith("mayo-adult.toml: valid")
+    assert said[1].startswith(f"{bad}: 1 problem; panelcli check will refuse this file")
+    assert "no.toml' does not exist" in said[2]
+    assert said[3].endswith("arup-3002601.toml: valid")
+    assert runner.invoke(app, ["ranges", "validate", "mayo-adult", "arup-3002601"]).exit_code == 0

@@ -6308,7 +6308,9 @@ def open_rows(
             )
         if stats.delimiter == ",":
             stats.comma_ahead = decimal_comma_ahead(head_lines, layout, header, header_end)
-        elif stats.decimal_comma:
+        if stats.decimal_comma or (stats.delimiter == "," and not stats.comma_ahead):
+            # ... and a ',' file's '2.5' below its '"0,5"' too: '"1,500"' between them was 1.5,
+            # normal, with no word (lab QA round 23), where below '2.5' it is in doubt
             stats.point_ahead = decimal_point_ahead(head_lines, layout, header, header_end, stats)
         timed = with_time_of_day(with_site_in_ids(reader, layout, header), layout, stats)
         rows = numbered_rows(

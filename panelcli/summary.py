@@ -24,7 +24,6 @@ from panelcli.interpret import (
     reachable_critical,
 )
 from panelcli.models import (
-    ABNORMAL,
     LOST_LETTER_SAID,
     SIDED_CRITICAL_FLAGS,
     Issue,
@@ -492,23 +491,70 @@ def _spelling_key(name: str) -> tuple[str, int, int]:
 _SIGN_AFTER = lazy_pattern(r"[-−](?=\s|$|[,;/)])")
 
 
+def _one_draw(results: Sequence[Result], marker: str) -> bool:
+    """Whether a marker's results in a sample are of one draw as the file gives them: one
+    patient and one collection date (or none), so that they may be said to disagree."""
+    mine = [r for r in results if r.marker == marker]
+    dates = {r.collected_at for r in mine if r.collected_at}
+    patients = {person_key(r.patient_id) for r in mine if r.patient_id}
+    return len(dates) < 2 and len(patients) < 2
+
+
+def _split_by_draw(results: Sequence[Result], marker: str) -> str:
+    """`_split_sentence` of a marker's results drawn together, where a sample's results are
+    of two draws: 'On 2026-03-05, one result for IL-6 …' (the first draw that has one)."""
+    draws: dict[tuple[str, str], list[Result]] = {}
+    for result in results:
+        if result.marker == marker:
+            key = (result.collected_at or "", person_key(result.patient_id or ""))
+            draws.setdefault(key, []).append(result)
+    for (when, _), group in draws.items():
+        said = _split_sentence(group, marker) if len(group) > 1 else ""
+        if said:
+            return f"On {shorten(when)}, {said[0].lower()}{said[1:]}" if when else said
+    return ""
+
+
+def _side_of(result: Result) -> str | None:
+    """'above' or 'below' the range, for a result outside it; a critical one by its flag."""
+    if result.status is Status.HIGH or (result.status is Status.CRITICAL and result.flag == "HH"):
+        return "above"
+    if result.status is Status.LOW or (result.status is Status.CRITICAL and result.flag == "LL"):
+        return "below"
+    return None
+
+
 def _split_sentence(results: Sequence[Result], marker: str) -> str:
-    """A marker tested twice in a sample, measured inside the range once and outside it once
-    (not one too low to measure: that sentence says so); else ''."""
+    """A marker tested twice in a sample, measured inside the range once and outside it once,
+    or above it once and below it once (not one too low to measure: that sentence says so);
+    else ''."""
     measured = [r for r in results if r.marker == marker and r.comparator is None]
-    outside = {r.status for r in measured if r.status in ABNORMAL}
-    if not outside or not any(r.status is Status.NORMAL for r in measured):
+    sides = {side for r in measured if (side := _side_of(r)) is not None}
+    inside = any(r.status is Status.NORMAL for r in measured)
+    if not sides or (not inside and len(sides) < 2):
         return ""
-    side = {frozenset({Status.HIGH}): "above it", frozenset({Status.LOW}): "below it"}.get(
-        frozenset(outside), "outside it"
-    )
+    if not inside:  # (educator QA round 23: Ferritin 5 and 200 were 'too much' and 'too little')
+        return (
+            f"One result for {marker} is above the range and another is below it, so they "
+            "disagree. A healthcare provider can say which one counts."
+        )
+    if len(sides) > 1:
+        return (
+            f"One result for {marker} is inside the range, another is above it and another is "
+            "below it, so they disagree. A healthcare provider can say which one counts."
+        )
+    side = "above it" if sides == {"above"} else "below it"
     values = [r.value for r in measured if r.value is not None]
-    # (not beside a 0, nor a critical one: second review of round 22, 0 and 40 were 'close')
+    # (not beside a 0, nor a critical one: second review of round 22, 0 and 40 were 'close';
+    # nor results judged by two ranges, a birthday apart: educator QA round 23)
+    ranges = {r.reference.text if r.reference else None for r in measured}
     if (
         values
         and min(values) > 0
         and max(values) < CHANGE * min(values)
-        and (Status.CRITICAL not in outside)
+        and len(sides) == 1
+        and len(ranges) == 1
+        and not any(r.status is Status.CRITICAL for r in measured)
     ):
         # replicates a few percent apart about a limit (review of round 22: 2.4 and 2.6 by a
         # limit of 2.5 were said to 'disagree'): near the limit, not two results at odds
@@ -1425,15 +1471,26 @@ def _summary(
                         "result is shown.")  # fmt: skip
     # one sample id of two patients or two dates: its results may not be one draw's, so none
     # are read together (educator QA round 22: two dates four days apart made one pattern)
-    others = [*_other_patients_sentence(results), *_other_dates_sentence(results)]
-    far_apart = {m: apart for m in twice if (apart := _far_apart_sentence(results, m))}
+    people, draws = _other_patients_sentence(results), _other_dates_sentence(results)
+    others = [*people, *draws]
+    # what they may not all be from (educator QA round 23: one patient's two dates were said
+    # to be maybe another person's)
+    apart = " or ".join(
+        words for words, said in (("one person", people), ("one blood draw", draws)) if said
+    )
+    # a marker's results of two draws (two dates or people under one sample id) are not said
+    # to be a unit slip or to disagree: a rise may be real (educator QA round 23)
+    one_draw = [m for m in twice if _one_draw(results, m)]
+    far_apart = {m: apart for m in one_draw if (apart := _far_apart_sentence(results, m))}
     # one result inside the range and one outside: the high one alone read as the marker's
-    # (lab QA round 22: IL-6 1.0 and 40 said only '16 times the upper limit'); not where they
-    # may be two draws'
-    split = [] if others else [_split_sentence(results, m) for m in twice if m not in far_apart]
+    # (lab QA round 22: IL-6 1.0 and 40 said only '16 times the upper limit')
+    split = [_split_sentence(results, m) for m in one_draw if m not in far_apart]
+    # ... and of one draw within two: said of its date (educator QA round 23: two results of
+    # 03-05, one inside the range, one above it, were unsaid beside one of 03-01)
+    split += [_split_by_draw(results, m) for m in twice if m not in one_draw]
+    text.extend(others)  # (before a sentence that names one draw's date)
     text.extend(filter(None, split))
     text.extend(far_apart.values())
-    text.extend(others)
     if rejected:
         text.append(_rejected_sentence(rejected))
     text.extend(_rows_sentences(whole, empty, more=True, said_why=bool(rejected)))
@@ -1482,7 +1539,7 @@ def _summary(
     read_high = [r for r in high if not far_past_range(r)] if apart_from_far else high
     # markers tested more than once may be of draws hours apart (lab QA round 16: a pre-dose
     # TNF-α and a post-dose IL-6 were 'high at the same time')
-    text.extend(_group_sentences(read_high, apart=bool(others), repeated=bool(repeated)))
+    text.extend(_group_sentences(read_high, apart=apart, repeated=bool(repeated)))
     read = [r for r in results if not far_past_range(r)] if apart_from_far else results
     storm_names = None if others else _storm_like(read)
     storm = storm_names is not None
@@ -1554,7 +1611,9 @@ def _summary(
         # low result "common in healthy people" would contradict the other sentence about it.
         outside = set(_distinct([*high, *low]))
         # (not results that may be two draws' or two people's: the sentence of that says so)
-        disagree = [] if others else [name for name in _distinct(below) if name in outside]
+        disagree = [
+            name for name in _distinct(below) if name in outside and _one_draw(results, name)
+        ]
         # Reassurance only in a panel with nothing out of range: next to IL-6 at 2000 times
         # its limit, "that is common in healthy people" would read as an all-clear.
         # Common, not "not a problem": that would be a judgement about this person (review).
@@ -1880,11 +1939,9 @@ def _counts_sentence(
     return sentence
 
 
-def _group_sentences(
-    high: Sequence[Result], apart: bool = False, repeated: bool = False
-) -> list[str]:
+def _group_sentences(high: Sequence[Result], apart: str = "", repeated: bool = False) -> list[str]:
     """One short paragraph per group of raised markers: what they do, how far, what it can mean
-    (`apart`: the results may be more than one person's or draw's, so none are read together;
+    (`apart`: what the results may not all be from, 'one person', so none are read together;
     `repeated`: a marker was tested more than once, so they may not be of one time)."""
     groups: dict[str, list[Result]] = {}
     for result in high:
@@ -1914,8 +1971,8 @@ def _group_sentences(
             continue
         if group == "pro-inflammatory" and apart:
             sign = (  # (two patients' or two draws' under one sample id)
-                "These results may not all be from one person or one blood draw, so they are "
-                "not read together as a pattern."
+                f"These results may not all be from {apart}, so they are not read together as "
+                "a pattern."
             )
         elif group == "pro-inflammatory":
             # each marker at its highest: strong where two markers are far up, mild where none

@@ -167,3 +167,34 @@ def test_one_sample_with_two_collection_dates_is_said_and_not_read_as_one_draw(
     assert "not read together as a pattern" in two
     assert "strong" not in two and "disagree" not in two
     assert "collection dates" not in one  # one day, once with its time
+
+
+def test_round_23_a_markers_results_of_two_draws_or_both_sides(tmp_path: Path) -> None:
+    """Educator QA round 23: IL-6 2.0 (03-01) and 300 (03-05) were '150 times another … a unit
+    written wrong'; Ferritin 5 and 200 of one draw were 'too much' and 'too little' iron with
+    no word that they disagree; two results of 03-05 beside one of 03-01 were not said to
+    disagree; one patient's two dates were 'maybe not from one person'."""
+    from panelcli.check import check_file
+
+    path = tmp_path / "draws.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit,sex,age\n"
+        "S1,P1,2026-03-01,IL-6,2.0,pg/mL,F,40\nS1,P1,2026-03-05,IL-6,300,pg/mL,F,40\n"
+        "S2,P2,2026-03-01,Ferritin,5,ug/L,F,40\nS2,P2,2026-03-01,Ferritin,200,ug/L,F,40\n"
+        "S3,P3,2026-03-01,IL-6,2.0,pg/mL,F,40\nS3,P3,2026-03-05,IL-6,2.0,pg/mL,F,40\n"
+        "S3,P3,2026-03-05,IL-6,3.0,pg/mL,F,40\nS3,P3,2026-03-05,TNF-α,30,pg/mL,F,40\n",
+        encoding="utf-8",
+    )
+    two_dates, both_sides, one_draw = (
+        " ".join(p.summary.text) for p in check_file(path, "arup-3002601").panels
+    )
+    assert "written wrong" not in two_dates and "disagree" not in two_dates
+    assert (
+        "One result for Ferritin is above the range and another is below it, so they disagree."
+        in " ".join(check_file(path, "mayo-adult").panels[1].summary.text)
+    )
+    assert "On 2026-03-05, one result for IL-6 is inside the range and another is above it" in (
+        one_draw
+    )
+    assert "may not all be from one blood draw, so they are not read together" in one_draw
+    assert "one person" not in one_draw

@@ -334,7 +334,7 @@ def test_a_sample_given_with_two_patients_draws_no_pattern_across_them(write_csv
     said = " ".join(panel.summary.text)
     assert "Some of the results may be another person's" in said
     assert "at the same time" not in said and "storm" not in said.casefold()
-    assert "may not all be from one person or one blood draw, so they are not read" in said
+    assert "may not all be from one person, so they are not read together" in said
     one = write_csv(
         "Sample ID,Patient ID,Test,Result,Units\n26-100,P-900,IL-6,30,pg/mL\n"
         "26-100,P-900,TNF-α,25,pg/mL\n",

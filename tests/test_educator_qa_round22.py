@@ -198,3 +198,28 @@ def test_round_23_a_markers_results_of_two_draws_or_both_sides(tmp_path: Path) -
     )
     assert "may not all be from one blood draw, so they are not read together" in one_draw
     assert "one person" not in one_draw
+
+
+def test_round_23_a_critical_result_beside_a_normal_one_is_above_not_near(
+    tmp_path: Path,
+) -> None:
+    """Educator QA round 23: a critical high beside a normal result was 'outside it'; close
+    results with a critical one are not 'near the range's limit'."""
+    from panelcli.check import check_file
+
+    ranges = tmp_path / "set.toml"
+    ranges.write_text(
+        '[set]\nname = "t"\nversion = "1"\ndescription = "t"\n\n[markers."IL-6"]\n'
+        'unit = "pg/mL"\nhigh = 10.0\ncritical_high = 11.0\nsource = "x"\n',
+        encoding="utf-8",
+    )
+    path = tmp_path / "crit.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nS1,IL-6,5,pg/mL\nS1,IL-6,50,pg/mL\n"
+        "S2,IL-6,10,pg/mL\nS2,IL-6,11.5,pg/mL\n",
+        encoding="utf-8",
+    )
+    far, close = (" ".join(p.summary.text) for p in check_file(path, ranges).panels)
+    assert "One result for IL-6 is inside the range and another is above it" in far
+    assert "near the range's limit" not in close
+    assert "One result for IL-6 is inside the range and another is above it" in close

@@ -78,6 +78,8 @@ _NO_NUMBER: dict[str, Comparator] = {
     "<lloq": "<", "<loq": "<", "<dl": "<", "oor<": "<", "oorlow": "<",
     "belowlloq": "<", "belowloq": "<",  # QA: '<LLOQ' was read, 'below LLOQ' refused
     "oor>": ">", "oorhigh": ">", ">uloq": ">", "aboveuloq": ">", "abovelimit": ">",
+    # 'OOR' spelled out (lab QA round 23: refused, with a hint to move words to a comment)
+    "outofrange<": "<", "outofrangelow": "<", "outofrange>": ">", "outofrangehigh": ">",
     "alq": ">", "aql": ">", "aloq": ">",  # above the quantification limit (lab QA: refused)
     "nn": "<", "nichtnachweisbar": "<",  # German exports: 'n.n.', "not detectable"
     # ... and below its detection limit (Nachweisgrenze) or quantification limit
@@ -118,6 +120,7 @@ _DETECTION_RANGE: dict[str, Literal["", "<", ">"]] = {
 # may be above the LOD, so only `lloq` may stand in for the number (`lod` would be unsound).
 _BELOW_QUANTIFICATION = frozenset({
     "blq", "bql", "bloq", "<lloq", "<loq", "belowlloq", "belowloq", "oor<", "oorlow", "<bg",
+    "outofrange<", "outofrangelow",
     "<bestimmungsgrenze", "unterbestimmungsgrenze", "nq",
 })  # fmt: skip
 #: Molarity as labs abbreviate it ('pM' is pmol/L; `units.unit_key` reads it): a unit with no
@@ -299,7 +302,7 @@ def flag_past_a_limit(flag: str) -> tuple[Literal["<", ">"], str] | None:
     return None
 
 
-_OOR_SIGN = lazy_pattern(r"^(?:oor\s*)?(?P<sign>[<>])$", re.IGNORECASE)
+_OOR_SIGN = lazy_pattern(r"^(?:(?:oor|out\s+of\s+range)\s*)?(?P<sign>[<>])$", re.IGNORECASE)
 
 
 def sign_cell(text: str | None) -> Comparator | None:

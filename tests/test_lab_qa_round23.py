@@ -30,3 +30,16 @@ def test_a_comma_grouped_value_between_both_decimal_marks_is_in_doubt(
         assert (il6["value"], il6["status"]) == (1.5, "indeterminate"), path
         assert "may be 1.5 or 1500" in il6["note"]
         assert [w["code"] for w in document["warnings"]] == ["value-comma-ambiguous"]
+
+
+def test_out_of_range_spelled_out_is_read_as_oor(write_csv: Callable[..., str]) -> None:
+    """P2: 'Out of Range >' and 'Out of Range <' were refused with a hint to move the words to a
+    Comment column; 'OOR >' was read."""
+    path = write_csv(
+        "Sample,IL-6 (pg/mL),IL-8 (pg/mL),IL-10 (pg/mL)\nA,OOR >,Out of Range >,Out of Range <\n"
+    )
+    run = runner.invoke(app, ["check", path, "-f", "json"])
+    document = json.loads(run.stdout)
+    judged = [(r["comparator"], r["status"]) for p in document["panels"] for r in p["results"]]
+    assert judged == [(">", "indeterminate"), (">", "indeterminate"), ("<", "indeterminate")]
+    assert not document["rejected"]

@@ -701,9 +701,22 @@ def explanations_asked(
             else ""
         )
         named_one = explain(known[0], sets) if len(known) == 1 else None
+        if named_one is None and not known and " " in marker.strip():
+            # one quoted name ('"IL-6 receptor"'): its words, as they are read unquoted
+            # (educator QA round 23: the bare refusal, where unquoted said what it names)
+            parts = [explain(word, sets) for word in marker.split()]
+            named_parts = [part for part in parts if part is not None]
+            named_one = named_parts[0] if len(named_parts) == 1 else None
+            subunit_named = any(_SUBUNIT.fullmatch(word) for word in marker.split())
+            if named_one is not None and not (
+                subunit_named or names_another_test(marker, named_one.marker)
+            ):
+                named_one = None  # (as before: no word of its parts)
         # not beside a subunit's name: 'IL-12 p40' is another protein than IL-12 (p70)
         # (educator QA round 21: pointed to IL-12's text)
-        subunit = next((w for w in unknown if _SUBUNIT.fullmatch(w.strip())), None)
+        subunit = next(
+            (w for w in [*unknown, *marker.split()] if _SUBUNIT.fullmatch(w.strip())), None
+        )
         if named_one is not None and subunit is not None:
             raise NothingToExplain(
                 f"no explanation for '{marker}': '{subunit.strip()}' names one part of a "

@@ -223,3 +223,17 @@ def test_round_23_a_critical_result_beside_a_normal_one_is_above_not_near(
     assert "One result for IL-6 is inside the range and another is above it" in far
     assert "near the range's limit" not in close
     assert "One result for IL-6 is inside the range and another is above it" in close
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [("IL-6 receptor", "it names another molecule or test than IL-6"),
+     ("IFN-γ release assay", "it names another molecule or test than IFN-γ"),
+     ("IL-12 p40", "'p40' names one part of a protein, measured apart from IL-12")],
+)  # fmt: skip
+def test_round_23_a_quoted_name_is_said_as_its_words_are(name: str, said: str) -> None:
+    """Educator QA round 23: quoted, '"IL-6 receptor"', '"IL-12 p40"' got the bare refusal,
+    where the same words unquoted said what they name."""
+    run = runner.invoke(app, ["explain", name])
+    assert run.exit_code == 2
+    assert said in " ".join(run.stderr.split())

@@ -116,16 +116,16 @@ _QUESTION = lazy_pattern(
     # ... and round 11's: 'what does IL-6 mean', 'why is my IL-6 high', 'high IL-6', 'IL-6
     # normal range'
     r"|what\s+does\s+it\s+mean\s+(?:if|when)\s+(?:an?\s+|the\s+|my\s+)?"
-    r"|what\s+does\s+(?:an?\s+|the\s+|my\s+)?|why\s+is\s+(?:my|the|an?)\s+"
+    r"|what\s+does\s+(?:an?\s+|the\s+|my\s+)?|(?:why\s+)?is\s+(?:my|the|an?)\s+"
     r"|(?:an?|the|my)\s+"  # ('the IL-6 test'; a marker so named is asked first: review)
-    r"|(?:high(?!\s+sensitiv)|low|raised|elevated)\s+)?"
+    r"|(?:high(?!\s+sensitiv)|low|raised|elevated|abnormal)\s+)?"
     # ... 'normal IL-6', 'what is a normal IL-6 level', 'normal range for IL-6' (educator QA
     # round 22: refused, where 'high IL-6' and 'IL-6 normal range' were read)
     # (not 'normal level' alone, a report's words: review of round 22)
     r"(?:(?:normal|usual)\s+(?!(?:range|level|value|result)s?\s*[?!.]*\s*$)"
     r"(?:(?:range|level|value)s?\s+(?:for|of|in)\s+(?:an?\s+|the\s+|my\s+)?)?)?"
     r"(?P<name>.*?)(?:\s+(?:blood\s+)?tests?|\s+(?:mean|do|is\s+for)"
-    r"|(?:\s+(?:is|are))?\s+(?:so\s+|too\s+)?(?:high|low|raised|elevated)"
+    r"|(?:\s+(?:is|are))?\s+(?:so\s+|too\s+)?(?:high|low|raised|elevated|normal|abnormal)"
     r"|\s+(?:normal\s+)?(?:range|level)s?)?"
     r"\s*[?!.]*\s*$",
     re.IGNORECASE,

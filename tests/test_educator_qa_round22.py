@@ -237,3 +237,11 @@ def test_round_23_a_quoted_name_is_said_as_its_words_are(name: str, said: str) -
     run = runner.invoke(app, ["explain", name])
     assert run.exit_code == 2
     assert said in " ".join(run.stderr.split())
+
+
+@pytest.mark.parametrize("question", ["IL-6 normal", "is my IL-6 normal", "abnormal IL-6"])
+def test_round_23_more_normal_questions_are_read(question: str) -> None:
+    """Educator QA round 23 (probe 8): these were refused where 'normal IL-6' was read."""
+    run = runner.invoke(app, ["explain", *question.split()])
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout.startswith("IL-6\n")

@@ -3722,6 +3722,11 @@ _PAGE_LINE = lazy_pattern(
     r"|records?\s+(?:exported|found|listed|returned|selected)"
     r"|number\s+of\s+(?:results|samples|tests|records|rows))\s*:?\s*\d+"
     r"|\d+\s+(?:records?|rows?|results?)(?:\s+(?:exported|found|listed|returned|selected))?"
+    # a plate's or run's title above its block, alone on its line (lab QA round 23: 'Plate 2'
+    # above a repeated header was a sample with no values, exit 2, where 'Plate 1' on top was
+    # a title); a sample's row gives values beside it
+    r"|(?:plate|platte|plaque|placa|piastra|plaat|run|batch|lauf|block|section|serie|series)"
+    r"\s*#?\s*\d{1,3}"
     r")[\s*=_~#-]*",
     re.IGNORECASE,
 )

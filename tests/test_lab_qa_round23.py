@@ -43,3 +43,22 @@ def test_out_of_range_spelled_out_is_read_as_oor(write_csv: Callable[..., str]) 
     judged = [(r["comparator"], r["status"]) for p in document["panels"] for r in p["results"]]
     assert judged == [(">", "indeterminate"), (">", "indeterminate"), ("<", "indeterminate")]
     assert not document["rejected"]
+
+
+def test_a_plates_title_above_a_repeated_header_is_no_sample(
+    write_csv: Callable[..., str],
+) -> None:
+    """P3: 'Plate 2' above a wide file's repeated header was a sample with no values (exit 2),
+    where a 'Plate 1' line on top was a title; a sample named so, with values, is one."""
+    path = write_csv(
+        "Sample,IL-6 (pg/mL),IL-8 (pg/mL)\nA,1.0,3.0\n\nPlate 2\n"
+        "Sample,IL-6 (pg/mL),IL-8 (pg/mL)\nC,2.0,4.0\n"
+    )
+    run = runner.invoke(app, ["check", path, "-f", "json"])
+    document = json.loads(run.stdout)
+    assert run.exit_code == 0
+    assert [p["sample_id"] for p in document["panels"]] == ["A", "C"]
+    assert [w["code"] for w in document["warnings"]] == ["page-line-skipped", "header-repeated"]
+    named = write_csv("Sample,Marker,Result,Unit\nPlate 2,IL-6,5,pg/mL\n", "named.csv")
+    document = json.loads(runner.invoke(app, ["check", named, "-f", "json"]).stdout)
+    assert [p["sample_id"] for p in document["panels"]] == ["Plate 2"]

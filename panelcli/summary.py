@@ -501,15 +501,20 @@ def _one_draw(results: Sequence[Result], marker: str) -> bool:
 
 
 def _split_by_draw(results: Sequence[Result], marker: str) -> str:
-    """`_split_sentence` of a marker's results drawn together, where a sample's results are
-    of two draws: 'On 2026-03-05, one result for IL-6 …' (the first draw that has one)."""
+    """`_far_apart_sentence` or `_split_sentence` of a marker's results drawn together, where
+    a sample's results are of two draws: 'On 2026-03-05, one result for IL-6 …' (the first
+    draw that has one)."""
     draws: dict[tuple[str, str], list[Result]] = {}
     for result in results:
         if result.marker == marker:
             key = (result.collected_at or "", person_key(result.patient_id or ""))
             draws.setdefault(key, []).append(result)
     for (when, _), group in draws.items():
-        said = _split_sentence(group, marker) if len(group) > 1 else ""
+        said = (
+            _far_apart_sentence(group, marker) or _split_sentence(group, marker)
+            if len(group) > 1
+            else ""
+        )  # (a unit slip within one draw too: review of round 23)
         if said:
             return f"On {shorten(when)}, {said[0].lower()}{said[1:]}" if when else said
     return ""
@@ -1480,13 +1485,14 @@ def _summary(
     )
     # a marker's results of two draws (two dates or people under one sample id) are not said
     # to be a unit slip or to disagree: a rise may be real (educator QA round 23)
-    one_draw = [m for m in twice if _one_draw(results, m)]
-    far_apart = {m: apart for m in one_draw if (apart := _far_apart_sentence(results, m))}
+    one_draw = [] if others else twice
+    far_apart = {m: slip for m in one_draw if (slip := _far_apart_sentence(results, m))}
     # one result inside the range and one outside: the high one alone read as the marker's
     # (lab QA round 22: IL-6 1.0 and 40 said only '16 times the upper limit')
     split = [_split_sentence(results, m) for m in one_draw if m not in far_apart]
-    # ... and of one draw within two: said of its date (educator QA round 23: two results of
-    # 03-05, one inside the range, one above it, were unsaid beside one of 03-01)
+    # ... and where the sample is of two draws, within one draw, said of its date (educator
+    # QA round 23: two results of 03-05, one inside the range, one above it, were unsaid
+    # beside one of 03-01; review: a sentence beside the two dates' named none)
     split += [_split_by_draw(results, m) for m in twice if m not in one_draw]
     text.extend(others)  # (before a sentence that names one draw's date)
     text.extend(filter(None, split))

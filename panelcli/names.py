@@ -42,7 +42,7 @@ def marker_key(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).replace("ß", "β").casefold()
     text = "".join(_GREEK.get(ch, ch) for ch in text)
     # Accents off ('Interferón'); Greek letters have none to lose, so they stay as they are
-    text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    text = without_accents(text)
     text = _GREEK_WORDS.sub(lambda m: _GREEK_WORD_LETTER[m.group(1)], text)
     key = _NOISE.sub("", text)
     for written, english in _OTHER_LANGUAGES:
@@ -236,6 +236,15 @@ SLASHLESS_UNITS = {
 }  # each unit as written (casefolded) → what it is, in words: never a concentration
 
 
+def without_accents(text: str) -> str:
+    """A text with its letters' accents taken off ('Límite' as 'Limite')."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+
+
+#: A division or fraction slash as the '/' it looks like ('pg∕mL': lab QA round 22, refused)
+PLAIN_SLASHES = str.maketrans({"\u2215": "/", "\u2044": "/"})
+
+
 def one_spaced(text: str) -> str:
     """`text` with each run of white space (and '_') as one space (or '_'): the patterns that
     read names try each way to part a run, so a long one took minutes (fuzz: 1,000 spaces)."""
@@ -250,8 +259,8 @@ _WHITE_RUN = lazy_pattern(r"[\s_]{2,}")
 def split_header_unit(header: str) -> tuple[str, str | None]:
     """Split a wide-layout header such as 'IL-6 (pg/mL)' or 'TNF-α [pg/mL]' into name and unit."""
     header = one_spaced(header)
-    if "\u2215" in header or "\u2044" in header:  # 'IL-6 (pg∕mL)': a division or fraction slash
-        header = header.replace("\u2215", "/").replace("\u2044", "/")
+    if "\u2215" in header or "\u2044" in header:  # 'IL-6 (pg∕mL)'
+        header = header.translate(PLAIN_SLASHES)
     match = _UNIT_SUFFIX.match(header)
     if match and match.group("name").strip():
         unit = (match.group("unit") or match.group("bare") or "").strip()

@@ -17,7 +17,6 @@ import os
 import re
 import stat
 import sys
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -39,6 +38,7 @@ from panelcli.names import (
     split_header_unit,
     unmangled,
     whose_figure,
+    without_accents,
     words_after_unit,
 )
 from panelcli.patterns import lazy_pattern
@@ -3904,18 +3904,14 @@ _FAILING_ELSEWHERE = (
     r"|respint[aeio]|non\s+superat[aeio]|fallit[aeio]|non\s+valid[aeio]|scartat[aeio]"
     r"|afgekeurd|ongeldig|niet\s+geldig|mislukt|niezaliczon[aey]|odrzucon[aey]"
 )
-_FAILING = (
-    r"(?:fail(?:ed|ures?|s)?|rejected|invalid|not\s+valid|not\s+accepted|aborted|nicht\s+bestanden"
+#: ... and in English, German and French, whose exemptions are read
+_FAILING_HERE = (
+    r"fail(?:ed|ures?|s)?|rejected|invalid|not\s+valid|not\s+accepted|aborted|nicht\s+bestanden"
     r"|ungültig|fehlgeschlagen|verworfen|abgebrochen|échoué|rejetée?|non\s+valid[ée]e?|invalide"
-    rf"|{_FAILING_ELSEWHERE})"
 )
+_FAILING = rf"(?:{_FAILING_HERE}|{_FAILING_ELSEWHERE})"
 _SAID_ELSEWHERE = lazy_pattern(rf"(?<![\w])(?:{_FAILING_ELSEWHERE})(?![\w])", re.IGNORECASE)
-_SAID_HERE = lazy_pattern(
-    r"(?<![\w])(?:fail(?:ed|ures?|s)?|rejected|invalid|not\s+valid|not\s+accepted|aborted"
-    r"|nicht\s+bestanden|ungültig|fehlgeschlagen|verworfen|abgebrochen|échoué|rejetée?"
-    r"|non\s+valid[ée]e?|invalide)(?![\w])",
-    re.IGNORECASE,
-)
+_SAID_HERE = lazy_pattern(rf"(?<![\w])(?:{_FAILING_HERE})(?![\w])", re.IGNORECASE)
 #: What may end such a line: 'do not report' and its like, a reason that names a control
 #: ('Corrida rechazada: control alto fuera de rango'), or nothing
 _PLAIN_END = lazy_pattern(
@@ -4112,9 +4108,9 @@ _NUMBERED_CONTROL = lazy_pattern(r"(?:qc|controls?|kontrolle)\s*#?\d", re.IGNORE
 #: A word each line `_RUN_FAILED` matches has
 _FAILED_WORDS = ("fail", "reject", "invalid", "not valid", "not accepted", "aborted", "bestanden",
                  "ungültig", "fehlgeschlagen", "verworfen", "abgebrochen", "échoué", "rejet",
-                 "non valid", "rechazad", "fallid", "superad", "válid", "valid", "inválid",
-                 "respint", "superat", "fallit", "scartat", "afgekeurd", "ongeldig", "geldig",
-                 "mislukt", "niezaliczon", "odrzucon")  # fmt: skip
+                 "non valid", "rechazad", "fallid", "superad", "válid", "valid", "respint",
+                 "superat", "fallit", "scartat", "afgekeurd", "geldig", "mislukt", "niezaliczon",
+                 "odrzucon")  # fmt: skip
 
 
 def _about_a_failure(cells: Sequence[str]) -> bool:
@@ -5365,7 +5361,7 @@ def _names_assay_limits(sample_id: str) -> bool:
         return False
     key = _BRACKETED_TAIL.sub("", sample_id).casefold().translate(_SUMMARY_PUNCTUATION)
     if not key.isascii():  # 'Límite de detección' as the words are listed
-        key = "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c))
+        key = without_accents(key)
     return key in _ASSAY_LIMIT_IDS
 
 
@@ -6103,8 +6099,7 @@ def _label_key(label: str) -> str:
     """A row's label as the range-row labels are written: `header_key`, accents off."""
     key = header_key(label)
     if not key.isascii():  # 'Valeurs de référence' as typed without its accents too
-        decomposed = unicodedata.normalize("NFD", key)
-        key = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        key = without_accents(key)
     return key
 
 

@@ -9,7 +9,7 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-from panelcli.names import SLASHLESS_UNITS, unmangled
+from panelcli.names import PLAIN_SLASHES, SLASHLESS_UNITS, unmangled
 from panelcli.patterns import lazy_pattern
 from panelcli.values import MOLARITY_PREFIX, shorten, unbracketed
 
@@ -45,8 +45,8 @@ def unit_key(unit: str) -> str:
         if not rest[:1].isdigit() and rest[:1] not in ("-", "+"):
             unit = code
     text = unicodedata.normalize("NFKC", unmangled(unit)).replace(" ", "").rstrip(".;:,")
-    if not text.isascii():  # a division or fraction slash, 'pg∕mL' (lab QA round 22: refused)
-        text = text.replace("\u2215", "/").replace("\u2044", "/")
+    if not text.isascii():  # a division or fraction slash, 'pg∕mL'
+        text = text.translate(PLAIN_SLASHES)
     text = unbracketed(text)  # QA: a unit cell '(pg/mL)' could not be converted to pg/mL
     molarity = _MOLARITY.fullmatch(text)
     if molarity is not None:  # 'pM' (case matters: a capital M is molar)

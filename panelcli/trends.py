@@ -29,7 +29,7 @@ from panelcli.models import (
 )
 from panelcli.patterns import lazy_pattern
 from panelcli.reading import describe_source
-from panelcli.summary import ABOVE, BELOW, few_in_words, first_few, join_names
+from panelcli.summary import ABOVE, BELOW, CHANGE, few_in_words, first_few, join_names
 from panelcli.units import (
     UnitProblem,
     conversion_exponent,
@@ -47,9 +47,6 @@ from panelcli.values import (
     shorten,
 )
 
-#: A change smaller than this factor is called steady, so that small wobbles between
-#: tests are not reported to a reader as a rise or a fall (a design choice, not a lab rule).
-CHANGE = 1.25
 #: A rounding error's room in comparing with CHANGE (2.8 / 2.24 is 1.2499999999999998)
 _WRITTEN_EXACTLY = 1 + 1e-9
 

@@ -219,6 +219,11 @@ class Interval(_BoundsFields):
         low, high = self.ages
         return self.sex is not None, low - high
 
+    @property
+    def all_ages(self) -> bool:
+        """Whether the row is for every age: from 0, with no end ('all ages', Mayo's CRP)."""
+        return self.age_min == 0 and (self.age_max is None or self.age_max > MAX_AGE)
+
     def describe(self) -> str:
         parts: list[str] = [self.sex] if self.sex else []
         # 'age_max = 999' or 'inf' is a way to write 'and over' (ranges QA round 12: 'age 18
@@ -226,7 +231,7 @@ class Interval(_BoundsFields):
         no_end = self.age_max is not None and self.age_max > MAX_AGE
         if self.age_min is not None and self.age_max is not None and not no_end:
             parts.append(f"age {number_text(self.age_min)} to under {number_text(self.age_max)}")
-        elif self.age_min == 0:  # a range that says it fits children too (Mayo's CRP)
+        elif self.all_ages:  # a range that says it fits children too (Mayo's CRP)
             parts.append("all ages")
         elif self.age_min is not None:
             parts.append(f"age {number_text(self.age_min)} and over")
@@ -815,8 +820,8 @@ class ReferenceSet:
             return "range for anyone else (no sex or age row of this set fits the person)"
         # 'range', as the summary says it (educator QA: 'interval' beside it read as another)
         # (not 'range for all ages', of every result of such a marker)
-        said = row.describe()
-        return None if row.specificity == 0 or said == "all ages" else f"range for {said}"
+        everyone = row.specificity == 0 or (row.sex is None and row.all_ages)
+        return None if everyone else f"range for {row.describe()}"
 
     def _row_for(self, rows: list[Interval], sex: Sex, age: float) -> Interval | None:
         """The row of a person whose sex and age are known: of the rows that fit, the one for
@@ -2200,9 +2205,6 @@ def ranges_warnings(raw: bytes, stem: str | None = None) -> list[str]:
     return warnings
 
 
-_BOUNDS = ("low", "high", "critical_low", "critical_high", "low_exclusive", "high_exclusive")
-
-
 def as_compared(entry: MarkerRange) -> MarkerRange:
     """A marker as sets are compared: one row for everyone of all ages (`age_min = 0`) as
     the marker's own range (review of round 22: a copy of mayo-adult made before its CRP
@@ -2210,9 +2212,9 @@ def as_compared(entry: MarkerRange) -> MarkerRange:
     if len(entry.intervals) != 1 or entry.high is not None or entry.low is not None:
         return entry
     (row,) = entry.intervals
-    if row.sex is not None or row.age_min != 0 or (row.age_max or MAX_AGE + 1) <= MAX_AGE:
+    if row.sex is not None or not row.all_ages:
         return entry
-    own = {key: getattr(row, key) for key in _BOUNDS}
+    own = {key: getattr(row, key) for key in _BoundsFields.model_fields}
     for key in ("critical_low", "critical_high"):  # a row keeps the marker's where it has none
         own[key] = own[key] if own[key] is not None else getattr(entry, key)
     return entry.model_copy(update={**own, "intervals": []})
